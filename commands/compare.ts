@@ -1,0 +1,57 @@
+import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
+import { booleanOption, stringOption, type CommandContext, type CommandModule } from '../src/core/command.ts';
+import type { IcsSystem } from '../src/data/model.ts';
+import { unresolvedReply } from '../src/views/candidates.ts';
+import { compareEmbed } from '../src/views/compare-card.ts';
+import { reply, type Reply } from '../src/views/reply.ts';
+import { systemEmbed } from '../src/views/system-card.ts';
+import { shortName } from '../src/search/name-index.ts';
+
+function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, ephemeral: boolean): Reply {
+  if (a.id === b.id) {
+    return reply({
+      ephemeral,
+      content: `Both names point to **${shortName(a)}** — here is its card. To compare, pick two different systems, e.g. \`/compare first:Devon second:Somerset\`.`,
+      embeds: [systemEmbed(a, ctx.data)],
+    });
+  }
+  return reply({ ephemeral, embeds: [compareEmbed(a, b, ctx.data)] });
+}
+
+const compare: CommandModule = {
+  definition: baseCommand('compare', 'Two Integrated Care Systems side by side, with the differences spelled out')
+    .addStringOption((o) => o.setName('first').setDescription('First system, place or abbreviation').setRequired(true).setAutocomplete(true).setMaxLength(100))
+    .addStringOption((o) => o.setName('second').setDescription('Second system, place or abbreviation').setRequired(true).setAutocomplete(true).setMaxLength(100))
+    .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
+    .toJSON(),
+
+  run(options, ctx) {
+    const hide = booleanOption(options, HIDE_OPTION) ?? false;
+    const flag = hide ? ':hide' : '';
+    const typed = [stringOption(options, 'first') ?? '', stringOption(options, 'second') ?? ''] as const;
+    const [ra, rb] = typed.map((t) => {
+      const direct = ctx.data.byId.get(t);
+      return direct !== undefined ? ({ kind: 'match', system: direct } as const) : ctx.resolver.resolve(t);
+    });
+    if (ra === undefined || rb === undefined) throw new Error('two resolutions expected');
+    if (ra.kind !== 'match') {
+      const other = rb.kind === 'match' ? rb.system.id : null;
+      return unresolvedReply(typed[0], ra, (s) => (other !== null ? `compare:${s.id}:${other}${flag}` : `ics:${s.id}${flag}`), 'first');
+    }
+    if (rb.kind !== 'match') return unresolvedReply(typed[1], rb, (s) => `compare:${ra.system.id}:${s.id}${flag}`, 'second');
+    return comparison(ra.system, rb.system, ctx, hide);
+  },
+
+  autocomplete(focused, _options, ctx) {
+    return ctx.autocompleteSystems(focused.value);
+  },
+
+  button([first, second, hide], ctx) {
+    const a = first !== undefined ? ctx.data.byId.get(first) : undefined;
+    const b = second !== undefined ? ctx.data.byId.get(second) : undefined;
+    if (a === undefined || b === undefined) return reply({ ephemeral: true, content: 'That button is out of date: please run `/compare` again.' });
+    return comparison(a, b, ctx, hide === 'hide');
+  },
+};
+
+export default compare;

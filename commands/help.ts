@@ -1,0 +1,47 @@
+import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
+import { booleanOption, type CommandModule } from '../src/core/command.ts';
+import { reply } from '../src/views/reply.ts';
+
+const HOW_TO_ASK = [
+  '`/ics name:Devon` — one system’s card (a place it covers or an abbreviation works too: `Leeds`, `BNSSG`, `Stoke`)',
+  '`/compare first:Kent second:Sussex` — two systems side by side',
+  '`/region name:South West` — every system in a region, with totals (`sort:` to reorder)',
+  '`/rank metric:deficit` — the ranking on a figure (`order:lowest`, `region:`, `count:`)',
+  '`/england` — national totals and the dated timeline since 2022',
+  '`/sources` — where every figure comes from',
+  'Add `hide:true` to any command to see the answer on your own.',
+].join('\n');
+
+const FIGURES = [
+  '**Allocation** — the money NHS England gave the system for 2022/23 (£bn), as the survey printed it.',
+  '**Spend per head** — allocation divided by the population served, as published (£).',
+  '**Deficit / financial gap** — how far planned spending exceeded income for 2022/23, from board papers the survey cites. A “gap” is before savings plans; an “efficiency ask” is the savings required, not a deficit.',
+  '**CIP** — Cost Improvement Programme: the savings target set for NHS organisations (e.g. “5% CIPs”).',
+  '**Deficit as % of allocation** and **per head** are computed by the bot from the published figures.',
+  '**Data notes** flag rows where population × spend per head does not match the allocation (by more than 3%) or a figure is missing: the bot shows what was published and what the other figures imply, and never changes a published number.',
+].join('\n');
+
+const help: CommandModule = {
+  definition: baseCommand('help', 'How to ask, with examples, and what the figures mean')
+    .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
+    .toJSON(),
+
+  run(options, ctx) {
+    return reply({
+      ephemeral: booleanOption(options, HIDE_OPTION) ?? false,
+      embeds: [
+        {
+          title: 'ICS finance bot — help',
+          description: `Figures for England’s 42 Integrated Care Systems from a survey of their finances as of ${ctx.data.survey.asOf}, with the source of every number.`,
+          color: 0x0072b2,
+          fields: [
+            { name: 'How to ask', value: HOW_TO_ASK },
+            { name: 'What the figures mean', value: FIGURES },
+          ],
+        },
+      ],
+    });
+  },
+};
+
+export default help;

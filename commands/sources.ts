@@ -1,0 +1,30 @@
+import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
+import { booleanOption, type CommandModule } from '../src/core/command.ts';
+import { DISCORD_LIMITS } from '../src/views/limits.ts';
+import { reply } from '../src/views/reply.ts';
+import { truncate } from '../src/views/text.ts';
+
+const sources: CommandModule = {
+  definition: baseCommand('sources', 'Every source the bot uses: who published it, when, and what it contributes')
+    .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
+    .toJSON(),
+
+  run(options, ctx) {
+    return reply({
+      ephemeral: booleanOption(options, HIDE_OPTION) ?? false,
+      embeds: [
+        {
+          title: 'Sources',
+          description: 'Every figure the bot shows traces to one of these. The survey table and the quoted passages are kept verbatim in the project’s data/sources/.',
+          color: 0x0072b2,
+          fields: ctx.data.sources.slice(0, DISCORD_LIMITS.embedFields).map((s) => ({
+            name: truncate(s.title, DISCORD_LIMITS.fieldName),
+            value: truncate(`${s.publisher}${s.author !== undefined ? ` (${s.author})` : ''}, ${s.date}\n${s.contributes}`, DISCORD_LIMITS.fieldValue),
+          })),
+        },
+      ],
+    });
+  },
+};
+
+export default sources;

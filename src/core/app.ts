@@ -1,0 +1,27 @@
+import type { Logger } from 'pino';
+import { getDataset } from '../data/load.ts';
+import type { Dataset } from '../data/model.ts';
+import { createAutocomplete } from '../search/autocomplete.ts';
+import { createResolver } from '../search/resolve.ts';
+import type { CommandContext, CommandModule } from './command.ts';
+import { loadCommands } from './registry.ts';
+import { createRouter, type Router } from './router.ts';
+
+export interface App {
+  data: Dataset;
+  ctx: CommandContext;
+  router: Router;
+}
+
+export function createContext(data: Dataset): CommandContext {
+  const resolver = createResolver(data.systems);
+  return { data, resolver, autocompleteSystems: createAutocomplete(data.systems, resolver) };
+}
+
+/** Everything every transport shares: validated data, name search, the commands and the never-throwing router. */
+export async function createApp(options: { logger?: Logger; commands?: Map<string, CommandModule>; data?: Dataset } = {}): Promise<App> {
+  const data = options.data ?? getDataset();
+  const ctx = createContext(data);
+  const commands = options.commands ?? (await loadCommands());
+  return { data, ctx, router: createRouter(commands, ctx, options.logger) };
+}

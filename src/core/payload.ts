@@ -1,0 +1,34 @@
+import { MessageFlags, type APIAllowedMentions, type APIEmbed, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
+import type { Reply } from '../views/reply.ts';
+
+/** Never ping anyone: user text is echoed back, and Discord's default for interaction replies parses user mentions. */
+export const NO_MENTIONS: APIAllowedMentions = { parse: [] };
+
+export interface AttachmentInfo {
+  id: number;
+  filename: string;
+  description: string;
+  size: number;
+}
+
+/** The `data` of an interaction response (type 4 / 7) or a webhook message, as Discord receives it. */
+export interface MessageData {
+  content?: string;
+  embeds: APIEmbed[];
+  components: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
+  allowed_mentions: APIAllowedMentions;
+  flags?: number;
+  attachments: AttachmentInfo[];
+}
+
+export function toMessageData(reply: Reply): MessageData {
+  const data: MessageData = {
+    embeds: reply.embeds,
+    components: reply.components,
+    allowed_mentions: NO_MENTIONS,
+    attachments: reply.files.map((f, id) => ({ id, filename: f.name, description: f.description, size: f.data.byteLength })),
+  };
+  if (reply.content !== undefined) data.content = reply.content;
+  if (reply.ephemeral) data.flags = MessageFlags.Ephemeral;
+  return data;
+}

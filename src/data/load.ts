@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DataError, parseOrThrow } from './data-error.ts';
+import { buildDataset, type Dataset } from './model.ts';
+import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './schema.ts';
+
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+
+export function readJson(dir: string, file: string): unknown {
+  const path = join(dir, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new DataError(`data/${file} could not be read at ${path}. Restore it from git (git checkout -- data/${file}).`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new DataError(`data/${file} is not valid JSON (${(error as Error).message}). Fix the syntax in data/${file}.`);
+  }
+}
+
+/** Checks that span files: ids unique, every system has aliases and nothing else does, every cited source exists. */
+export function crossCheck(survey: SurveyFile, aliases: AliasesFile, context: ContextFile): void {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  survey.systems.forEach((s, i) => {
+    if (ids.has(s.id)) problems.push(`survey.json systems[${i}].id: "${s.id}" is used twice; ids must be unique`);
+    ids.add(s.id);
+  });
+  for (const id of ids) if (!(id in aliases)) problems.push(`aliases.json: no entry for "${id}"; add its abbreviations, brands, places and otherNames`);
+  for (const id of Object.keys(aliases)) if (!ids.has(id)) problems.push(`aliases.json.${id}: not one of the survey's system ids; fix or remove it`);
+  const sourceIds = new Set(context.sources.map((s) => s.id));
+  if (!sourceIds.has(survey.survey.sourceId)) problems.push(`survey.json survey.sourceId: "${survey.survey.sourceId}" is not in context.json sources`);
+  context.facts.forEach((f, i) => {
+    if (!sourceIds.has(f.sourceId)) problems.push(`context.json facts[${i}].sourceId: "${f.sourceId}" is not in context.json sources`);
+    if (f.systemId !== undefined && !ids.has(f.systemId)) problems.push(`context.json facts[${i}].systemId: "${f.systemId}" is not a survey system id`);
+  });
+  if (problems.length > 0) throw new DataError(`The data files disagree:\n  ${problems.join('\n  ')}`);
+}
+
+/** Reads, validates and joins everything under data/; throws DataError naming the bad field. */
+export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
+  const survey = parseOrThrow(surveyFileSchema, readJson(dir, 'survey.json'), 'data/survey.json');
+  const aliases = parseOrThrow(aliasesFileSchema, readJson(dir, 'aliases.json'), 'data/aliases.json');
+  const context = parseOrThrow(contextFileSchema, readJson(dir, 'context.json'), 'data/context.json');
+  crossCheck(survey, aliases, context);
+  return buildDataset({ survey, aliases, sources: context.sources, facts: context.facts });
+}
+
+let cached: Dataset | undefined;
+
+/** The process-wide dataset: static, so loaded once. */
+export function getDataset(): Dataset {
+  cached ??= loadDataset();
+  return cached;
+}

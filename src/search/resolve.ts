@@ -1,0 +1,127 @@
+import Fuse from 'fuse.js';
+import type { IcsSystem } from '../data/model.ts';
+import { KIND_PRIORITY, buildNameIndex, type NameEntry, type NameIndex } from './name-index.ts';
+import { normalise } from './normalise.ts';
+
+/** What a typed name resolves to; views turn each kind into a card, a choice of candidates, or "not found". */
+export type Resolution =
+  | { kind: 'match'; system: IcsSystem; confidence: number; via: NameEntry }
+  | { kind: 'ambiguous'; candidates: IcsSystem[]; term: string }
+  | { kind: 'notFound'; suggestions: IcsSystem[] };
+
+/** Fuzzy scores (0 = perfect, 1 = nothing alike) at or below this are confident enough to answer with one card. */
+export const FUZZY_MATCH_CUTOFF = 0.26;
+/** A fuzzy runner-up this close to the best makes the answer a question rather than a card. */
+export const FUZZY_TIE_MARGIN = 0.08;
+/** Suggestions offered with "not found" must be at least this alike. */
+export const SUGGESTION_CUTOFF = 0.5;
+/** Longer input is junk for a name lookup; cut it before any work so cost stays flat. */
+export const MAX_QUERY_CHARS = 120;
+const MAX_SUGGESTIONS = 5;
+
+export interface Resolver {
+  resolve(query: string): Resolution;
+  /** Fuzzy candidates best first, one per system, for autocomplete and suggestions. */
+  fuzzy(normalisedQuery: string, limit: number): Array<{ system: IcsSystem; entry: NameEntry; score: number }>;
+  index: NameIndex;
+}
+
+function uniqueSystems(entries: readonly NameEntry[]): string[] {
+  return [...new Set(entries.map((e) => e.systemId))];
+}
+
+/** Entries of the strongest kind present: a system's own name outranks a place that merely shares the words. */
+function strongest(entries: readonly NameEntry[]): NameEntry[] {
+  const best = Math.min(...entries.map((e) => KIND_PRIORITY[e.kind]));
+  return entries.filter((e) => KIND_PRIORITY[e.kind] === best);
+}
+
+/** Known names standing whole inside a longer query ("hull and east riding"), longest first, without overlaps. */
+function containedNames(query: string, index: NameIndex): { hits: NameEntry[][]; coveredTokens: number; totalTokens: number } {
+  const tokens = query.split(' ');
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  const hits: NameEntry[][] = [];
+  for (let length = Math.min(tokens.length, 8); length >= 1; length--) {
+    for (let start = 0; start + length <= tokens.length; start++) {
+      if (covered.slice(start, start + length).some(Boolean)) continue;
+      const found = index.exact.get(tokens.slice(start, start + length).join(' '));
+      if (found === undefined) continue;
+      hits.push(found);
+      for (let i = start; i < start + length; i++) covered[i] = true;
+    }
+  }
+  const filler = new Set(['and', 'of', 'in', 'for', 'on']);
+  const meaningful = tokens.filter((t) => !filler.has(t));
+  const coveredMeaningful = tokens.filter((t, i) => covered[i] === true && !filler.has(t)).length;
+  return { hits, coveredTokens: coveredMeaningful, totalTokens: meaningful.length };
+}
+
+export function createResolver(systems: readonly IcsSystem[]): Resolver {
+  const index = buildNameIndex(systems);
+  const byId = new Map(systems.map((s) => [s.id, s]));
+  const system = (id: string): IcsSystem => {
+    const found = byId.get(id);
+    if (found === undefined) throw new Error(`index names unknown system ${id}`);
+    return found;
+  };
+  const fuse = new Fuse(index.entries, {
+    keys: ['key'],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: SUGGESTION_CUTOFF,
+    minMatchCharLength: 2,
+    shouldSort: true,
+  });
+
+  function fuzzy(q: string, limit: number) {
+    const bestBySystem = new Map<string, { system: IcsSystem; entry: NameEntry; score: number }>();
+    for (const result of fuse.search(q.slice(0, 64))) {
+      const score = result.score ?? 1;
+      const previous = bestBySystem.get(result.item.systemId);
+      if (previous === undefined || score < previous.score) {
+        bestBySystem.set(result.item.systemId, { system: system(result.item.systemId), entry: result.item, score });
+      }
+    }
+    return [...bestBySystem.values()]
+      .sort((a, b) => a.score - b.score || KIND_PRIORITY[a.entry.kind] - KIND_PRIORITY[b.entry.kind])
+      .slice(0, limit);
+  }
+
+  function resolve(raw: string): Resolution {
+    const q = normalise(raw.slice(0, MAX_QUERY_CHARS * 4)).slice(0, MAX_QUERY_CHARS);
+    if (q.length < 2) return { kind: 'notFound', suggestions: [] };
+
+    const exact = index.exact.get(q);
+    if (exact !== undefined) {
+      const top = strongest(exact);
+      const ids = uniqueSystems(top);
+      const [only] = ids;
+      if (ids.length === 1 && only !== undefined) return { kind: 'match', system: system(only), confidence: 1, via: top[0] as NameEntry };
+      return { kind: 'ambiguous', candidates: ids.map(system), term: raw.trim() };
+    }
+
+    const contained = containedNames(q, index);
+    if (contained.hits.length > 0 && contained.coveredTokens * 2 >= contained.totalTokens) {
+      const perHit = contained.hits.map((entries) => uniqueSystems(strongest(entries)));
+      const common = perHit.reduce((acc, ids) => acc.filter((id) => ids.includes(id)));
+      const [only] = common;
+      if (common.length === 1 && only !== undefined) {
+        const via = contained.hits.flat().find((e) => e.systemId === only) as NameEntry;
+        return { kind: 'match', system: system(only), confidence: 0.9, via };
+      }
+      const all = [...new Set(perHit.flat())];
+      if (all.length > 1) return { kind: 'ambiguous', candidates: all.map(system), term: raw.trim() };
+    }
+
+    const ranked = fuzzy(q, MAX_SUGGESTIONS + 1);
+    const [best, second] = ranked;
+    if (best !== undefined && best.score <= FUZZY_MATCH_CUTOFF) {
+      if (second === undefined || second.score - best.score > FUZZY_TIE_MARGIN) {
+        return { kind: 'match', system: best.system, confidence: 1 - best.score, via: best.entry };
+      }
+    }
+    return { kind: 'notFound', suggestions: ranked.slice(0, MAX_SUGGESTIONS).map((r) => r.system) };
+  }
+
+  return { resolve, fuzzy, index };
+}

@@ -1,0 +1,76 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import type { IcsSystem } from '../data/model.ts';
+import { shortName } from '../search/name-index.ts';
+import type { Resolution } from '../search/resolve.ts';
+import { DISCORD_LIMITS } from './limits.ts';
+import { reply, type Reply } from './reply.ts';
+import { echo, truncate } from './text.ts';
+
+const EXAMPLES = '`/ics name:Devon`, `/ics name:Leeds`, `/ics name:BNSSG`';
+
+/** Buttons for candidate systems, at most 5 rows of 5; each custom id carries what the press needs (no server state). */
+export function candidateButtons(
+  systems: readonly IcsSystem[],
+  customId: (system: IcsSystem) => string,
+): Array<APIActionRowComponent<APIButtonComponent>> {
+  const max = DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow;
+  const buttons: APIButtonComponent[] = systems.slice(0, max).map((s) => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: truncate(shortName(s), DISCORD_LIMITS.buttonLabel),
+    custom_id: truncate(customId(s), DISCORD_LIMITS.customId),
+  }));
+  const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
+  for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
+  }
+  return rows;
+}
+
+/** The ephemeral answer to a name that found no single system: why, what to pick, how to ask. */
+export function unresolvedReply(
+  typed: string,
+  resolution: Exclude<Resolution, { kind: 'match' }>,
+  customId: (system: IcsSystem) => string,
+  optionLabel = 'name',
+): Reply {
+  const shown = echo(typed, 80);
+  if (resolution.kind === 'ambiguous') {
+    return reply({
+      ephemeral: true,
+      embeds: [
+        {
+          title: 'Which one did you mean?',
+          description: truncate(
+            `“${shown}” could mean ${resolution.candidates.length} systems: ${resolution.candidates.map((s) => `**${shortName(s)}**`).join(', ')}.\nPick one below, or be more specific in \`${optionLabel}\`.`,
+            DISCORD_LIMITS.embedDescription,
+          ),
+          color: 0x56b4e9,
+        },
+      ],
+      components: candidateButtons(resolution.candidates, customId),
+    });
+  }
+  const blank = typed.trim() === '';
+  const intro = blank
+    ? `Please give a system's name, a place it covers or its abbreviation in \`${optionLabel}\`.`
+    : `I couldn't find an Integrated Care System in England called “${shown}”.`;
+  const suggestions =
+    resolution.suggestions.length > 0
+      ? `\nClosest matches: ${resolution.suggestions.map((s) => `**${shortName(s)}**`).join(', ')} — press one below.`
+      : '';
+  return reply({
+    ephemeral: true,
+    embeds: [
+      {
+        title: blank ? 'Which system?' : 'Not found',
+        description: truncate(
+          `${intro}${suggestions}\nTry a system name, a city or county it covers, or an abbreviation: ${EXAMPLES}. The survey covers England's 42 ICSs as of early 2022.`,
+          DISCORD_LIMITS.embedDescription,
+        ),
+        color: 0x999999,
+      },
+    ],
+    components: candidateButtons(resolution.suggestions, customId),
+  });
+}

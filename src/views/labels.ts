@@ -1,0 +1,25 @@
+import type { PositionStatus } from '../data/schema.ts';
+import type { Dataset } from '../data/model.ts';
+
+export const STATUS_LABEL: Readonly<Record<PositionStatus, string>> = {
+  deficit: 'Deficit',
+  'financial-gap': 'Financial gap',
+  'break-even': 'Break-even',
+  'efficiency-ask': 'Efficiency ask',
+  'not-published': 'Not published / unclear',
+};
+
+/** The footer every survey card carries: where the figures come from and when they are as of. */
+export function surveyFooter(data: Dataset): { text: string } {
+  const src = data.survey.source;
+  return { text: `Source: ${src.publisher}, “${src.title}” — figures as of ${data.survey.asOf}` };
+}
+
+/** Brand colour per status, so a deficit card reads differently from a break-even one at a glance. */
+export const STATUS_COLOUR: Readonly<Record<PositionStatus, number>> = {
+  deficit: 0xd55e00,
+  'financial-gap': 0xe69f00,
+  'break-even': 0x009e73,
+  'efficiency-ask': 0x56b4e9,
+  'not-published': 0x999999,
+};

@@ -1,0 +1,71 @@
+import type { APIEmbed } from 'discord.js';
+import type { Dataset, IcsSystem } from '../data/model.ts';
+import { METRICS, type MetricId } from '../data/metrics.ts';
+import type { Region } from '../data/schema.ts';
+import { shortName } from '../search/name-index.ts';
+import { DISCORD_LIMITS } from './limits.ts';
+import { surveyFooter } from './labels.ts';
+import { formatMetric } from './metric-format.ts';
+import { clip, codeTable } from './table.ts';
+import { truncate } from './text.ts';
+
+export interface RankRequest {
+  metric: MetricId;
+  order: 'highest' | 'lowest';
+  region: Region | null;
+  count: number;
+}
+
+export interface Ranked {
+  rows: Array<{ position: number; system: IcsSystem; value: number }>;
+  leftOut: IcsSystem[];
+  poolSize: number;
+}
+
+/** Ranks the pool on a metric; equal values share a position; systems without a figure are reported, not ranked as zero. */
+export function rankSystems(data: Dataset, request: RankRequest): Ranked {
+  const metric = METRICS[request.metric];
+  const pool = request.region === null ? data.systems : data.systems.filter((s) => s.region === request.region);
+  const valued = pool
+    .map((system) => ({ system, value: metric.value(system.figures) }))
+    .filter((x): x is { system: IcsSystem; value: number } => x.value !== null)
+    .sort((a, b) => (request.order === 'highest' ? b.value - a.value : a.value - b.value) || shortName(a.system).localeCompare(shortName(b.system)));
+  const rows: Ranked['rows'] = [];
+  valued.forEach((entry, i) => {
+    const previous = rows[i - 1];
+    const position = previous !== undefined && previous.value === entry.value ? previous.position : i + 1;
+    rows.push({ position, ...entry });
+  });
+  return { rows: rows.slice(0, request.count), leftOut: pool.filter((s) => metric.value(s.figures) === null), poolSize: pool.length };
+}
+
+export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
+  const metric = METRICS[request.metric];
+  const ranked = rankSystems(data, request);
+  const where = request.region ?? 'England';
+  const table = codeTable(
+    ['#', 'System', 'Region', metric.label.replace(/ \(.*\)$/, '')],
+    ranked.rows.map((r) => [
+      String(r.position),
+      clip(`${shortName(r.system)}${r.system.figures.deficitIsRangeMidpoint && metric.unit !== 'people' && request.metric.startsWith('deficit') ? ' ~' : ''}`, 28),
+      clip(r.system.region, 24),
+      formatMetric(metric.unit, r.value),
+    ]),
+    new Set([0, 3]),
+  );
+  const notes: string[] = [];
+  if (ranked.leftOut.length > 0) {
+    notes.push(`${ranked.leftOut.length} of ${ranked.poolSize} systems ${metric.missingMeaning} and are left out: ${ranked.leftOut.map(shortName).join(', ')}.`);
+  }
+  if (request.metric.startsWith('deficit')) {
+    notes.push('Deficits and financial gaps as the survey published them (break-even counts as £0); efficiency asks are not deficits. ~ marks the midpoint of a published range.');
+  }
+  notes.push('Ranked among the 42 systems of 2022, the survey’s unit (not today’s ICBs).');
+  return {
+    title: truncate(`${metric.label}: ${request.order} ${ranked.rows.length} — ${where}`, DISCORD_LIMITS.embedTitle),
+    description: truncate(table, DISCORD_LIMITS.embedDescription),
+    color: 0x0072b2,
+    fields: [{ name: 'Notes', value: truncate(notes.map((n) => `• ${n}`).join('\n'), DISCORD_LIMITS.fieldValue) }],
+    footer: surveyFooter(data),
+  };
+}

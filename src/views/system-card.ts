@@ -1,0 +1,85 @@
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { Dataset, IcsSystem } from '../data/model.ts';
+import { METRICS, type MetricId } from '../data/metrics.ts';
+import { gbp, gbpBillions, gbpMillions, ordinal, people, percent } from '../format/numbers.ts';
+import { DISCORD_LIMITS } from './limits.ts';
+import { STATUS_COLOUR, STATUS_LABEL, surveyFooter } from './labels.ts';
+import { blockQuote, truncate } from './text.ts';
+
+/** "12th of 42 · 3rd of 7 in South West", or nothing when the figure is missing. */
+export function rankText(system: IcsSystem, metric: MetricId): string {
+  const rank = system.ranks[metric];
+  if (rank === undefined) return '';
+  return `${ordinal(rank.england)} highest of ${rank.of} · ${ordinal(rank.region)} of ${rank.ofRegion} in ${system.region}`;
+}
+
+function figureField(name: string, value: string | null, published: string | null, rank: string): APIEmbedField {
+  const shown = value ?? 'not published';
+  const asPrinted = published !== null && value !== null ? ` (printed “${published}”)` : '';
+  return { name, value: [`**${shown}**${asPrinted}`, rank].filter(Boolean).join('\n'), inline: true };
+}
+
+/** The structured reading of the financial position: status, amount or range, earlier figures, derived shares. */
+export function positionLines(system: IcsSystem): string[] {
+  const { position } = system;
+  const f = system.figures;
+  const lines: string[] = [];
+  const amount =
+    position.amountGbpM !== null
+      ? gbpMillions(position.amountGbpM)
+      : position.range !== null
+        ? `${gbpMillions(position.range.lowGbpM)}–${gbpMillions(position.range.highGbpM)}`
+        : 'no figure published';
+  lines.push(`**${STATUS_LABEL[position.status]}: ${amount}**`);
+  lines.push(position.summary);
+  if (position.earlier.length > 0) lines.push(`Earlier or draft: ${position.earlier.map((e) => `${gbpMillions(e.gbpM)} (${e.label})`).join('; ')}`);
+  if (position.otherFigures.length > 0) lines.push(`Also in the quote: ${position.otherFigures.map((e) => `${gbpMillions(e.gbpM)} (${e.label})`).join('; ')}`);
+  if (f.deficitGbpM !== null && f.deficitGbpM > 0) {
+    const basis = f.deficitIsRangeMidpoint ? ` (midpoint of the range, ${gbpMillions(f.deficitGbpM)})` : '';
+    const share = f.deficitSharePct !== null ? `${percent(f.deficitSharePct)} of allocation` : null;
+    const perHead = f.deficitPerHeadGbp !== null ? `${gbp(f.deficitPerHeadGbp)} per head` : null;
+    const parts = [share, perHead].filter((p): p is string => p !== null);
+    if (parts.length > 0) lines.push(`That is ${parts.join(', ')}${basis}.`);
+  }
+  return lines;
+}
+
+export function dataNotes(system: IcsSystem): string[] {
+  return [...system.anomalies.map((a) => a.note), ...system.position.readingNotes];
+}
+
+/** The card for one 2022 system: figures with ranks, the position read and quoted, and what does not add up. */
+export function systemEmbed(system: IcsSystem, data: Dataset, extraFields: APIEmbedField[] = []): APIEmbed {
+  const f = system.figures;
+  const heading =
+    system.publishedHeading !== system.region ? ` (the survey printed it under “${system.publishedHeading}”)` : '';
+  const fields: APIEmbedField[] = [
+    figureField('Population', f.population !== null ? people(f.population) : null, system.population.published, rankText(system, 'population')),
+    figureField('Allocation 2022/23', f.allocationGbpBillions !== null ? gbpBillions(f.allocationGbpBillions) : null, system.allocation.published, rankText(system, 'allocation')),
+    figureField('Spend per head', f.spendPerHeadGbp !== null ? gbp(f.spendPerHeadGbp) : null, system.spendPerHead.published, rankText(system, 'spend-per-head')),
+    { name: 'Financial position 2022/23', value: truncate(positionLines(system).join('\n'), DISCORD_LIMITS.fieldValue) },
+    {
+      name: 'What the survey says',
+      value: truncate(
+        `${blockQuote(system.position.quote)}${system.position.subSource !== null ? `\n— citing ${system.position.subSource}` : ''}`,
+        DISCORD_LIMITS.fieldValue,
+      ),
+    },
+  ];
+  if (f.deficitGbpM !== null) {
+    const share = rankText(system, 'deficit-share');
+    if (share !== '') fields.push({ name: `${METRICS['deficit-share'].label} — rank`, value: share, inline: false });
+  }
+  const notes = dataNotes(system);
+  if (notes.length > 0) {
+    fields.push({ name: '⚠️ Data notes', value: truncate(notes.map((n) => `• ${n}`).join('\n'), DISCORD_LIMITS.fieldValue) });
+  }
+  fields.push(...extraFields);
+  return {
+    title: truncate(system.publishedName, DISCORD_LIMITS.embedTitle),
+    description: truncate(`**${system.icbName}**${system.odsCode !== undefined ? ` (ODS ${system.odsCode})` : ''}\nRegion: ${system.region}${heading}`, DISCORD_LIMITS.embedDescription),
+    color: STATUS_COLOUR[system.position.status],
+    fields: fields.slice(0, DISCORD_LIMITS.embedFields),
+    footer: surveyFooter(data),
+  };
+}
