@@ -26,9 +26,58 @@ const NOISE_PHRASES = [
 
 const noisePattern = new RegExp(`\\b(?:${NOISE_PHRASES.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'g');
 
+/** Discord mention and custom-emoji syntax never names a place: drop it before anything else. */
+const MENTIONS = /<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|@(?:everyone|here)\b/g;
+
+/** Short forms people type for counties and compass points; expanded so "s yorks" meets "South Yorkshire". */
+const SHORT_FORMS: Readonly<Record<string, string>> = {
+  yorks: 'yorkshire',
+  lancs: 'lancashire',
+  notts: 'nottinghamshire',
+  staffs: 'staffordshire',
+  leics: 'leicestershire',
+  lincs: 'lincolnshire',
+  northants: 'northamptonshire',
+  glos: 'gloucestershire',
+  gloucs: 'gloucestershire',
+  wilts: 'wiltshire',
+  beds: 'bedfordshire',
+  cambs: 'cambridgeshire',
+  herts: 'hertfordshire',
+  bucks: 'buckinghamshire',
+  oxon: 'oxfordshire',
+  hants: 'hampshire',
+  berks: 'berkshire',
+  worcs: 'worcestershire',
+  warks: 'warwickshire',
+  derbys: 'derbyshire',
+  shrops: 'shropshire',
+  mids: 'midlands',
+};
+
+/** Compass abbreviations, expanded only before another word ("sw london"), never alone ("SW" may be a region). */
+const COMPASS: Readonly<Record<string, string>> = {
+  n: 'north',
+  s: 'south',
+  e: 'east',
+  w: 'west',
+  ne: 'north east',
+  nw: 'north west',
+  se: 'south east',
+  sw: 'south west',
+};
+
+function expandShortForms(text: string): string {
+  const tokens = text.split(' ');
+  return tokens
+    .map((t, i) => SHORT_FORMS[t] ?? (i < tokens.length - 1 ? COMPASS[t] : undefined) ?? t)
+    .join(' ');
+}
+
 /** Lowercase, no accents, "&" as "and", apostrophes dropped, other punctuation as spaces, single spaces. */
 export function canonical(text: string): string {
   return text
+    .replace(MENTIONS, ' ')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -42,7 +91,7 @@ export function canonical(text: string): string {
 
 /** canonical() without the organisational noise words; empty when the text was only noise. */
 export function normalise(text: string): string {
-  const base = canonical(text);
+  const base = expandShortForms(canonical(text));
   const stripped = base.replace(noisePattern, ' ').replace(/\s+/g, ' ').trim();
   return stripped.replace(/^and /, '').replace(/ and$/, '');
 }

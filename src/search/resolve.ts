@@ -1,3 +1,4 @@
+import damerauLevenshtein from 'damerau-levenshtein';
 import Fuse from 'fuse.js';
 import type { IcsSystem } from '../data/model.ts';
 import { KIND_PRIORITY, buildNameIndex, type NameEntry, type NameIndex } from './name-index.ts';
@@ -15,6 +16,25 @@ export const FUZZY_MATCH_CUTOFF = 0.26;
 export const FUZZY_TIE_MARGIN = 0.08;
 /** Suggestions offered with "not found" must be at least this alike. */
 export const SUGGESTION_CUTOFF = 0.5;
+/** Fuse finds candidates anywhere inside a long name; a whole-name edit distance decides between them. This much is
+ * added to Fuse's own score so it only wins where no name is close as a whole. */
+const FUSE_ONLY_PENALTY = 0.1;
+/** An edit-distance match against part of a longer name ("forest" in "Wyre Forest") counts for less than the whole name. */
+const PART_PENALTY = 0.1;
+
+/** Relative Damerau–Levenshtein distance (a transposition is one edit: "Dorest", "Oxfrod"), against the whole key or,
+ * with a penalty, against the run of the key's words as long as the query. */
+function editScore(query: string, key: string): number {
+  const whole = damerauLevenshtein(query, key).relative;
+  const qWords = query.split(' ').length;
+  const kWords = key.split(' ');
+  let part = 1;
+  for (let i = 0; i + qWords <= kWords.length && qWords < kWords.length; i++) {
+    part = Math.min(part, damerauLevenshtein(query, kWords.slice(i, i + qWords).join(' ')).relative + PART_PENALTY);
+  }
+  return Math.min(whole, part);
+}
+
 /** Longer input is junk for a name lookup; cut it before any work so cost stays flat. */
 export const MAX_QUERY_CHARS = 120;
 const MAX_SUGGESTIONS = 5;
@@ -37,7 +57,7 @@ function strongest(entries: readonly NameEntry[]): NameEntry[] {
 }
 
 /** Known names standing whole inside a longer query ("hull and east riding"), longest first, without overlaps. */
-function containedNames(query: string, index: NameIndex): { hits: NameEntry[][]; coveredTokens: number; totalTokens: number } {
+function containedNames(query: string, index: NameIndex): { hits: NameEntry[][]; coveredTokens: number; totalTokens: number; uncovered: string[] } {
   const tokens = query.split(' ');
   const covered = new Array<boolean>(tokens.length).fill(false);
   const hits: NameEntry[][] = [];
@@ -53,7 +73,8 @@ function containedNames(query: string, index: NameIndex): { hits: NameEntry[][];
   const filler = new Set(['and', 'of', 'in', 'for', 'on']);
   const meaningful = tokens.filter((t) => !filler.has(t));
   const coveredMeaningful = tokens.filter((t, i) => covered[i] === true && !filler.has(t)).length;
-  return { hits, coveredTokens: coveredMeaningful, totalTokens: meaningful.length };
+  const uncovered = tokens.filter((t, i) => covered[i] !== true && !filler.has(t));
+  return { hits, coveredTokens: coveredMeaningful, totalTokens: meaningful.length, uncovered };
 }
 
 export function createResolver(systems: readonly IcsSystem[]): Resolver {
@@ -64,6 +85,12 @@ export function createResolver(systems: readonly IcsSystem[]): Resolver {
     if (found === undefined) throw new Error(`index names unknown system ${id}`);
     return found;
   };
+  const ownNamesById = new Map<string, string[]>();
+  for (const entry of index.entries) {
+    if (entry.kind === 'place') continue;
+    ownNamesById.set(entry.systemId, [...(ownNamesById.get(entry.systemId) ?? []), entry.key]);
+  }
+  const ownNames = (id: string): string[] => ownNamesById.get(id) ?? [];
   const fuse = new Fuse(index.entries, {
     keys: ['key'],
     includeScore: true,
@@ -76,7 +103,7 @@ export function createResolver(systems: readonly IcsSystem[]): Resolver {
   function fuzzy(q: string, limit: number) {
     const bestBySystem = new Map<string, { system: IcsSystem; entry: NameEntry; score: number }>();
     for (const result of fuse.search(q.slice(0, 64))) {
-      const score = result.score ?? 1;
+      const score = Math.min(editScore(q, result.item.key), (result.score ?? 1) + FUSE_ONLY_PENALTY);
       const previous = bestBySystem.get(result.item.systemId);
       if (previous === undefined || score < previous.score) {
         bestBySystem.set(result.item.systemId, { system: system(result.item.systemId), entry: result.item, score });
@@ -105,12 +132,20 @@ export function createResolver(systems: readonly IcsSystem[]): Resolver {
       const perHit = contained.hits.map((entries) => uniqueSystems(strongest(entries)));
       const common = perHit.reduce((acc, ids) => acc.filter((id) => ids.includes(id)));
       const [only] = common;
-      if (common.length === 1 && only !== undefined) {
+      if (common.length === 1 && only !== undefined && contained.coveredTokens * 2 > contained.totalTokens) {
         const via = contained.hits.flat().find((e) => e.systemId === only) as NameEntry;
         return { kind: 'match', system: system(only), confidence: 0.9, via };
       }
       const all = [...new Set(perHit.flat())];
-      if (all.length > 1) return { kind: 'ambiguous', candidates: all.map(system), term: raw.trim() };
+      if (all.length > 1) {
+        // "South London": the words beside the shared place narrow the candidates to the systems named with them.
+        const narrowed = all.filter((id) => contained.uncovered.every((word) => ownNames(id).some((name) => ` ${name} `.includes(` ${word} `))));
+        const [single] = narrowed;
+        if (narrowed.length === 1 && single !== undefined) {
+          return { kind: 'match', system: system(single), confidence: 0.8, via: contained.hits.flat().find((e) => e.systemId === single) as NameEntry };
+        }
+        return { kind: 'ambiguous', candidates: (narrowed.length > 0 ? narrowed : all).map(system), term: raw.trim() };
+      }
     }
 
     const ranked = fuzzy(q, MAX_SUGGESTIONS + 1);
@@ -120,7 +155,10 @@ export function createResolver(systems: readonly IcsSystem[]): Resolver {
         return { kind: 'match', system: best.system, confidence: 1 - best.score, via: best.entry };
       }
     }
-    return { kind: 'notFound', suggestions: ranked.slice(0, MAX_SUGGESTIONS).map((r) => r.system) };
+    // A known place inside a longer query ("Leeds hospitals") is the best suggestion even when it is not enough to answer.
+    const named = [...new Set(contained.hits.flatMap((entries) => uniqueSystems(strongest(entries))))].map(system);
+    const suggestions = [...new Set([...named, ...ranked.map((r) => r.system)])].slice(0, MAX_SUGGESTIONS);
+    return { kind: 'notFound', suggestions };
   }
 
   return { resolve, fuzzy, index };

@@ -15,7 +15,7 @@ export function rankText(system: IcsSystem, metric: MetricId): string {
 
 function figureField(name: string, value: string | null, published: string | null, rank: string): APIEmbedField {
   const shown = value ?? 'not published';
-  const asPrinted = published !== null && value !== null ? ` (printed “${published}”)` : '';
+  const asPrinted = published !== null && value !== null && !value.includes(published) ? ` (printed “${published}”)` : '';
   return { name, value: [`**${shown}**${asPrinted}`, rank].filter(Boolean).join('\n'), inline: true };
 }
 

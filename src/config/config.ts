@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Why a variable matters and where to get it: the one line a person sees when it is wrong. */
+const HOW_TO_GET: Record<string, string> = {
+  DISCORD_TOKEN: 'Discord developer portal → your application → Bot → Reset Token; put it in .env as DISCORD_TOKEN=…',
+  DISCORD_APPLICATION_ID: 'Discord developer portal → your application → General Information → Application ID',
+  DISCORD_GUILD_ID: 'right-click your server in Discord (Developer Mode on) → Copy Server ID; or leave it unset to register globally',
+  DISCORD_API_BASE: 'a base URL such as http://127.0.0.1:8080/api (a REST proxy), or leave it unset for Discord itself',
+  DISCORD_PUBLIC_KEY: 'Discord developer portal → your application → General Information → Public Key (64 hex characters)',
+  PORT: 'a TCP port number, e.g. 8080',
+  LOG_LEVEL: 'one of trace, debug, info, warn, error, fatal',
+  DISCORD_SHARD_IDS: 'comma-separated shard ids for this process, e.g. 0,1,2 (with DISCORD_SHARD_COUNT)',
+  DISCORD_SHARD_COUNT: 'the total number of shards across all processes, e.g. 6',
+};
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+
+const common = {
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS)).default('info'),
+  DISCORD_API_BASE: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))),
+};
+
+export const gatewayConfigSchema = z.object({
+  ...common,
+  DISCORD_TOKEN: z
+    .string({ error: 'is missing' })
+    .trim()
+    .regex(/^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/, 'does not look like a bot token (three dot-separated parts)'),
+  DISCORD_APPLICATION_ID: snowflake,
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_SHARD_IDS: optional(z.string().regex(/^\d+(,\d+)*$/, 'must be comma-separated shard ids').transform((s) => s.split(',').map(Number))),
+  DISCORD_SHARD_COUNT: optional(z.coerce.number().int().positive()),
+});
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export const httpConfigSchema = z.object({
+  ...common,
+  DISCORD_PUBLIC_KEY: z.string({ error: 'is missing' }).trim().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),
+  DISCORD_APPLICATION_ID: optional(snowflake),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)).default(8080),
+});
+export type HttpConfig = z.infer<typeof httpConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Validates the environment; on failure one line per bad variable, naming it and how to get it right. Never echoes a value. */
+export function parseConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'configuration');
+    const message = issue.code === 'invalid_type' && env[name] === undefined ? 'is missing' : issue.message;
+    return `${name} ${message}. ${HOW_TO_GET[name] ?? ''}`.trim();
+  });
+  throw new ConfigError(lines.join('\n'));
+}
