@@ -1,4 +1,4 @@
-import type { BarChartSpec, BarSpec } from './bar-chart.ts';
+import { DEFAULT_MISSING_LABEL, type BarChartSpec, type BarSpec } from './bar-chart.ts';
 import type { ComparisonChartSpec } from './comparison-chart.ts';
 import { formatValue } from './format.ts';
 
@@ -18,6 +18,11 @@ function listed(names: readonly string[], shown: number): string {
 }
 
 /** Discord counts UTF-16 code units; cut on a code point so no half surrogate pair is left. */
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
 function fitToLimit(text: string): string {
   if (text.length <= ALT_TEXT_LIMIT) return text;
   let cut = '';
@@ -37,8 +42,15 @@ function barChartDescription(spec: BarChartSpec, topCount: number, namesShown: n
   if (ranked.length > 0) parts.push(sentence(`Highest: ${ranked.slice(0, topCount).map(describe).join('; ')}`));
   const lowest = ranked[ranked.length - 1];
   if (lowest && ranked.length > topCount) parts.push(sentence(`Lowest: ${describe(lowest)}`));
-  for (const bar of withValues.filter((candidate) => candidate.highlight)) {
-    parts.push(sentence(`Highlighted: ${describe(bar)}, ${ranked.indexOf(bar) + 1} of ${ranked.length} with a figure`));
+  for (const bar of spec.bars.filter((candidate) => candidate.highlight)) {
+    const rank = ranked.findIndex((candidate) => candidate === bar);
+    parts.push(
+      sentence(
+        bar.value === null || rank === -1
+          ? `Highlighted: ${bar.label}, ${bar.missingLabel ?? DEFAULT_MISSING_LABEL}`
+          : `Highlighted: ${describe({ ...bar, value: bar.value })}, ${ordinal(rank + 1)} highest of ${ranked.length} with a figure`,
+      ),
+    );
   }
   if (missing.length > 0) parts.push(sentence(`No figure for ${missing.length} of ${spec.bars.length}${listed(missing, namesShown)}`));
   if (spec.footnote) parts.push(sentence(spec.footnote));
@@ -51,7 +63,7 @@ function comparisonDescription(spec: ComparisonChartSpec): string {
   for (const measure of spec.measures) {
     const values = measure.values.map((value, index) => {
       if (value === null) missing += 1;
-      const shown = value === null ? (measure.missingLabel ?? 'no figure published') : formatValue(value, measure.unit);
+      const shown = value === null ? (measure.missingLabel ?? DEFAULT_MISSING_LABEL) : formatValue(value, measure.unit);
       return `${spec.systems[index] ?? ''} ${shown}`;
     });
     parts.push(sentence(`${measure.label}: ${values.join(', ')}`));

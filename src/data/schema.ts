@@ -71,6 +71,8 @@ export const systemSchema = z.strictObject({
   id: kebabId,
   /** The name exactly as the survey printed it. */
   publishedName: nonBlank,
+  /** What people call it in a list: the statutory name without "NHS … Integrated Care Board", or the survey-era footprint. */
+  shortName: nonBlank.max(60),
   /** Statutory name, e.g. "NHS Devon Integrated Care Board". */
   icbName: nonBlank.regex(/^NHS .+ Integrated Care Board$/, 'must read "NHS … Integrated Care Board"'),
   /** ODS code of the ICB (3 characters for the 2022 bodies). */

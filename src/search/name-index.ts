@@ -21,9 +21,9 @@ export interface NameIndex {
   exact: ReadonlyMap<string, NameEntry[]>;
 }
 
-/** Short name a person would say: the statutory name without "NHS … Integrated Care Board". */
-export function shortName(system: Pick<IcsSystem, 'icbName'>): string {
-  return system.icbName.replace(/^NHS /, '').replace(/ Integrated Care Board$/, '');
+/** Short name a person would say, as the data gives it. */
+export function shortName(system: Pick<IcsSystem, 'shortName'>): string {
+  return system.shortName;
 }
 
 function namesOf(system: IcsSystem): Array<[string, NameKind]> {

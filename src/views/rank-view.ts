@@ -47,9 +47,9 @@ export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
     ['#', 'System', 'Region', metric.label.replace(/ \(.*\)$/, '')],
     ranked.rows.map((r) => [
       String(r.position),
-      clip(`${shortName(r.system)}${r.system.figures.deficitIsRangeMidpoint && metric.unit !== 'people' && request.metric.startsWith('deficit') ? ' ~' : ''}`, 28),
+      clip(shortName(r.system), 28),
       clip(r.system.region, 24),
-      formatMetric(metric.unit, r.value),
+      `${r.system.figures.deficitIsRangeMidpoint && request.metric.startsWith('deficit') ? '~' : ''}${formatMetric(metric.unit, r.value)}`,
     ]),
     new Set([0, 3]),
   );
