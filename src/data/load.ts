@@ -3,18 +3,23 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { DataError, parseOrThrow } from './data-error.ts';
 import { buildDataset, type Dataset } from './model.ts';
+import { parseChanges } from './changes.ts';
+import { englandFunding, loadFunding, parseFundingSource } from './funding.ts';
 import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './schema.ts';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
-export function readJson(dir: string, file: string): unknown {
+function readText(dir: string, file: string): string {
   const path = join(dir, file);
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
     throw new DataError(`data/${file} could not be read at ${path}. Restore it from git (git checkout -- data/${file}).`);
   }
+}
+
+export function readJson(dir: string, file: string): unknown {
+  const text = readText(dir, file);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -47,7 +52,24 @@ export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
   const aliases = parseOrThrow(aliasesFileSchema, readJson(dir, 'aliases.json'), 'data/aliases.json');
   const context = parseOrThrow(contextFileSchema, readJson(dir, 'context.json'), 'data/context.json');
   crossCheck(survey, aliases, context);
-  return buildDataset({ survey, aliases, sources: context.sources, facts: context.facts });
+  const systemIds = new Set(survey.systems.map((s) => s.id));
+  const changes = parseChanges(readJson(dir, 'changes.json'), systemIds);
+  const odsBySystemId = new Map<string, string>();
+  survey.systems.forEach((s, i) => {
+    if (s.odsCode === undefined) throw new DataError(`data/survey.json systems[${i}].odsCode: missing; the funding table joins on it. Add the ICB's ODS code.`);
+    odsBySystemId.set(s.id, s.odsCode);
+  });
+  const fundingMeta = readJson(dir, 'funding-source.json');
+  const fundingSource = parseFundingSource(fundingMeta);
+  const funding = loadFunding(readText(dir, 'sources/nhse-icb-allocations-2023-24-to-2024-25.csv'), fundingMeta, odsBySystemId);
+  return buildDataset({
+    survey,
+    aliases,
+    sources: context.sources,
+    facts: context.facts,
+    changes,
+    funding: { bySystem: funding, source: fundingSource, england: englandFunding(funding, fundingSource) },
+  });
 }
 
 let cached: Dataset | undefined;

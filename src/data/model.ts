@@ -1,4 +1,7 @@
+import type { ChangesModel } from './changes.ts';
 import { findAnomalies, type Anomaly } from './consistency.ts';
+import type { EnglandFunding, Funding } from './funding.ts';
+import type { FundingSource } from './funding-schema.ts';
 import { METRIC_IDS, METRICS, type MetricId } from './metrics.ts';
 import { REGIONS, type AliasesFile, type ContextFact, type Region, type Source, type SurveyFile, type SurveySystem } from './schema.ts';
 
@@ -60,6 +63,16 @@ export interface Dataset {
   survey: { source: Source; asOf: string };
   sources: Source[];
   facts: ContextFact[];
+  /** What happened to the 42 systems since: the April 2026 successor ICBs. */
+  changes: ChangesModel;
+  /** NHS England's official allocations 2023/24–2025/26, joined by ODS code. */
+  funding: FundingData;
+}
+
+export interface FundingData {
+  bySystem: ReadonlyMap<string, Funding>;
+  source: FundingSource;
+  england: EnglandFunding;
 }
 
 function figuresOf(system: SurveySystem): SystemFigures {
@@ -149,6 +162,8 @@ export interface DatasetInput {
   aliases: AliasesFile;
   sources: Source[];
   facts: ContextFact[];
+  changes: ChangesModel;
+  funding: FundingData;
 }
 
 /** Joins the validated files into the model the bot uses; assumes cross-file checks have passed. */
@@ -182,5 +197,7 @@ export function buildDataset(input: DatasetInput): Dataset {
     survey: { source: surveySource, asOf: survey.survey.asOf },
     sources: input.sources,
     facts: [...input.facts].sort((a, b) => a.date.localeCompare(b.date)),
+    changes: input.changes,
+    funding: input.funding,
   };
 }
