@@ -6,6 +6,7 @@ import { compareEmbed } from '../src/views/compare-card.ts';
 import { reply, type Reply } from '../src/views/reply.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
 import { shortName } from '../src/search/name-index.ts';
+import { successorReply } from '../src/views/successor-card.ts';
 
 function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, ephemeral: boolean): Reply {
   if (a.id === b.id) {
@@ -34,11 +35,21 @@ const compare: CommandModule = {
       return direct !== undefined ? ({ kind: 'match', system: direct } as const) : ctx.resolver.resolve(t);
     });
     if (ra === undefined || rb === undefined) throw new Error('two resolutions expected');
+    const today = [ra, rb].find((r) => r.kind === 'successor');
+    if (today?.kind === 'successor') {
+      return successorReply(
+        today.successor,
+        ctx.data,
+        true,
+        `**${today.successor.name}** was created in April 2026, after the survey; /compare works on the 2022 systems. Here is what it was formed from — compare its predecessors instead.`,
+      );
+    }
+    if (ra.kind === 'successor' || rb.kind === 'successor') throw new Error('successors answered above');
     if (ra.kind !== 'match') {
       const other = rb.kind === 'match' ? rb.system.id : null;
-      return unresolvedReply(typed[0], ra, (s) => (other !== null ? `compare:${s.id}:${other}${flag}` : `ics:${s.id}${flag}`), 'first');
+      return unresolvedReply(typed[0], ra, (s) => (other !== null ? `compare:${s.id}:${other}${flag}` : `ics:${s.id}${flag}`), 'first', hide);
     }
-    if (rb.kind !== 'match') return unresolvedReply(typed[1], rb, (s) => `compare:${ra.system.id}:${s.id}${flag}`, 'second');
+    if (rb.kind !== 'match') return unresolvedReply(typed[1], rb, (s) => `compare:${ra.system.id}:${s.id}${flag}`, 'second', hide);
     return comparison(ra.system, rb.system, ctx, hide);
   },
 

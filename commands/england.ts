@@ -2,6 +2,7 @@ import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definiti
 import { booleanOption, type CommandModule } from '../src/core/command.ts';
 import { englandEmbeds } from '../src/views/england-view.ts';
 import { reply } from '../src/views/reply.ts';
+import { icbCountLine } from '../src/views/successor-card.ts';
 
 const england: CommandModule = {
   definition: baseCommand('england', 'The national picture: England totals, deficits, and the dated timeline since 2022')
@@ -9,7 +10,7 @@ const england: CommandModule = {
     .toJSON(),
 
   run(options, ctx) {
-    return reply({ ephemeral: booleanOption(options, HIDE_OPTION) ?? false, embeds: englandEmbeds(ctx.data) });
+    return reply({ ephemeral: booleanOption(options, HIDE_OPTION) ?? false, embeds: englandEmbeds(ctx.data, [icbCountLine(ctx.data)]) });
   },
 };
 

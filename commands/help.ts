@@ -1,6 +1,7 @@
 import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
 import { booleanOption, type CommandModule } from '../src/core/command.ts';
 import { reply } from '../src/views/reply.ts';
+import { icbCountLine } from '../src/views/successor-card.ts';
 
 const HOW_TO_ASK = [
   '`/ics name:Devon` — one system’s card (a place it covers or an abbreviation works too: `Leeds`, `BNSSG`, `Stoke`)',
@@ -32,7 +33,7 @@ const help: CommandModule = {
       embeds: [
         {
           title: 'ICS finance bot — help',
-          description: `Figures for England’s 42 Integrated Care Systems from a survey of their finances as of ${ctx.data.survey.asOf}, with the source of every number.`,
+          description: `Figures for England’s Integrated Care Systems from a survey of their finances as of ${ctx.data.survey.asOf}, with the source of every number.\n${icbCountLine(ctx.data)} Today’s names work too: \`/ics name:Thames Valley\` shows what a new ICB was formed from.`,
           color: 0x0072b2,
           fields: [
             { name: 'How to ask', value: HOW_TO_ASK },

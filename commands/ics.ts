@@ -4,6 +4,7 @@ import type { IcsSystem } from '../src/data/model.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { reply, type Reply } from '../src/views/reply.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
+import { successorReply } from '../src/views/successor-card.ts';
 
 function card(system: IcsSystem, ctx: CommandContext, ephemeral: boolean): Reply {
   return reply({ embeds: [systemEmbed(system, ctx.data)], ephemeral });
@@ -24,14 +25,21 @@ const ics: CommandModule = {
     if (direct !== undefined) return card(direct, ctx, hide);
     const resolution = ctx.resolver.resolve(typed);
     if (resolution.kind === 'match') return card(resolution.system, ctx, hide);
-    return unresolvedReply(typed, resolution, (s) => `ics:${s.id}${hide ? ':hide' : ''}`);
+    if (resolution.kind === 'successor') return successorReply(resolution.successor, ctx.data, hide);
+    return unresolvedReply(typed, resolution, (s) => `ics:${s.id}${hide ? ':hide' : ''}`, 'name', hide);
   },
 
   autocomplete(focused, _options, ctx) {
     return ctx.autocompleteSystems(focused.value);
   },
 
-  button([id, hide], ctx) {
+  button([id, ...rest], ctx) {
+    if (id === 'successor') {
+      const successor = ctx.data.changes.successor(rest[0] ?? '');
+      if (successor === undefined) return reply({ ephemeral: true, content: 'That button is out of date: please run `/ics` again.' });
+      return successorReply(successor, ctx.data, rest[1] === 'hide');
+    }
+    const hide = rest[0];
     const system = id !== undefined ? ctx.data.byId.get(id) : undefined;
     if (system === undefined) return reply({ ephemeral: true, content: 'That button is out of date: please run `/ics` again.' });
     return card(system, ctx, hide === 'hide');

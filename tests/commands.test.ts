@@ -76,8 +76,9 @@ describe('/ics', () => {
     const reply = await run('ics', { name: 'Essex', hide: true });
     expect(reply.ephemeral).toBe(true);
     expect(buttons(reply).map((b) => b.custom_id).sort()).toEqual(
-      ['ics:hertfordshire-and-west-essex:hide', 'ics:mid-and-south-essex:hide', 'ics:suffolk-and-north-east-essex:hide'].sort(),
+      ['ics:hertfordshire-and-west-essex:hide', 'ics:mid-and-south-essex:hide', 'ics:suffolk-and-north-east-essex:hide', 'ics:successor:essex:hide'].sort(),
     );
+    expect(replyText(reply)).toContain('Since April 2026 there is also **NHS Essex Integrated Care Board**');
     const pressed = await router.button('ics:mid-and-south-essex:hide');
     expect(pressed.ephemeral).toBe(true);
   });

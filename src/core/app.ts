@@ -14,7 +14,7 @@ export interface App {
 }
 
 export function createContext(data: Dataset): CommandContext {
-  const resolver = createResolver(data.systems);
+  const resolver = createResolver(data.systems, data.changes.successors);
   return { data, resolver, autocompleteSystems: createAutocomplete(data.systems, resolver) };
 }
 

@@ -2,12 +2,16 @@ import damerauLevenshtein from 'damerau-levenshtein';
 import Fuse from 'fuse.js';
 import type { IcsSystem } from '../data/model.ts';
 import { KIND_PRIORITY, buildNameIndex, type NameEntry, type NameIndex } from './name-index.ts';
-import { normalise } from './normalise.ts';
+import type { Successor } from '../data/changes-schema.ts';
+import { canonical, normalise } from './normalise.ts';
+import { buildSuccessorIndex } from './successor-index.ts';
 
 /** What a typed name resolves to; views turn each kind into a card, a choice of candidates, or "not found". */
 export type Resolution =
   | { kind: 'match'; system: IcsSystem; confidence: number; via: NameEntry }
-  | { kind: 'ambiguous'; candidates: IcsSystem[]; term: string }
+  | { kind: 'successor'; successor: Successor }
+  /** `successors`: today's bodies that share the name ("Essex" is three 2022 systems and NHS Essex ICB since 2026). */
+  | { kind: 'ambiguous'; candidates: IcsSystem[]; term: string; successors?: Successor[] }
   | { kind: 'notFound'; suggestions: IcsSystem[] };
 
 /** Fuzzy scores (0 = perfect, 1 = nothing alike) at or below this are confident enough to answer with one card. */
@@ -77,8 +81,12 @@ function containedNames(query: string, index: NameIndex): { hits: NameEntry[][];
   return { hits, coveredTokens: coveredMeaningful, totalTokens: meaningful.length, uncovered };
 }
 
-export function createResolver(systems: readonly IcsSystem[]): Resolver {
+/** Words that say the user means an organisation ("Essex ICB"), not the place. */
+const ORGANISATION_WORDS = /\b(?:nhs|icb|ics|integrated care)\b/;
+
+export function createResolver(systems: readonly IcsSystem[], successors: readonly Successor[] = []): Resolver {
   const index = buildNameIndex(systems);
+  const successorIndex = buildSuccessorIndex(successors);
   const byId = new Map(systems.map((s) => [s.id, s]));
   const system = (id: string): IcsSystem => {
     const found = byId.get(id);
@@ -119,13 +127,18 @@ export function createResolver(systems: readonly IcsSystem[]): Resolver {
     if (q.length < 2) return { kind: 'notFound', suggestions: [] };
 
     const exact = index.exact.get(q);
+    const successor = successorIndex.find(q);
+    const asOrganisation = ORGANISATION_WORDS.test(canonical(raw.slice(0, MAX_QUERY_CHARS * 4)));
     if (exact !== undefined) {
       const top = strongest(exact);
       const ids = uniqueSystems(top);
       const [only] = ids;
+      // "Essex ICB" is today's NHS Essex ICB; plain "Essex" stays the 2022 systems, with today's body offered too.
+      if (successor !== undefined && asOrganisation && KIND_PRIORITY[top[0]?.kind ?? 'place'] > KIND_PRIORITY.name) return { kind: 'successor', successor };
       if (ids.length === 1 && only !== undefined) return { kind: 'match', system: system(only), confidence: 1, via: top[0] as NameEntry };
-      return { kind: 'ambiguous', candidates: ids.map(system), term: raw.trim() };
+      return { kind: 'ambiguous', candidates: ids.map(system), term: raw.trim(), ...(successor !== undefined ? { successors: [successor] } : {}) };
     }
+    if (successor !== undefined) return { kind: 'successor', successor };
 
     const contained = containedNames(q, index);
     if (contained.hits.length > 0 && contained.coveredTokens * 2 >= contained.totalTokens) {

@@ -30,25 +30,36 @@ export function candidateButtons(
 /** The ephemeral answer to a name that found no single system: why, what to pick, how to ask. */
 export function unresolvedReply(
   typed: string,
-  resolution: Exclude<Resolution, { kind: 'match' }>,
+  resolution: Extract<Resolution, { kind: 'ambiguous' | 'notFound' }>,
   customId: (system: IcsSystem) => string,
   optionLabel = 'name',
+  hide = false,
 ): Reply {
   const shown = echo(typed, 80);
   if (resolution.kind === 'ambiguous') {
+    const today = resolution.successors ?? [];
+    const todayText = today.length > 0 ? `\nSince April 2026 there is also ${today.map((s) => `**${s.name}**`).join(', ')}, formed from some of them.` : '';
+    const todayButtons: APIButtonComponent[] = today.map((s) => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Primary,
+      label: truncate(`Today: ${s.shortName} ICB`, DISCORD_LIMITS.buttonLabel),
+      custom_id: truncate(`ics:successor:${s.id}${hide ? ':hide' : ''}`, DISCORD_LIMITS.customId),
+    }));
+    const rows = candidateButtons(resolution.candidates, customId);
+    if (todayButtons.length > 0 && rows.length < DISCORD_LIMITS.actionRows) rows.push({ type: ComponentType.ActionRow, components: todayButtons });
     return reply({
       ephemeral: true,
       embeds: [
         {
           title: 'Which one did you mean?',
           description: truncate(
-            `“${shown}” could mean ${resolution.candidates.length} systems: ${resolution.candidates.map((s) => `**${shortName(s)}**`).join(', ')}.\nPick one below, or be more specific in \`${optionLabel}\`.`,
+            `“${shown}” could mean ${resolution.candidates.length} of the 2022 systems: ${resolution.candidates.map((s) => `**${shortName(s)}**`).join(', ')}.${todayText}\nPick one below, or be more specific in \`${optionLabel}\`.`,
             DISCORD_LIMITS.embedDescription,
           ),
           color: 0x56b4e9,
         },
       ],
-      components: candidateButtons(resolution.candidates, customId),
+      components: rows,
     });
   }
   const blank = typed.trim() === '';

@@ -59,6 +59,7 @@ export function regionEmbed(summary: RegionSummary, sort: RegionSort, data: Data
   const flagged = sorted.filter((s) => s.anomalies.length > 0).map(shortName);
   if (flagged.length > 0) notes.push(`Figures that do not add up or are missing: ${flagged.join(', ')} (see /ics for each).`);
   notes.push('Deficit counts deficits and financial gaps as published; efficiency asks are not deficits.');
+  notes.push('These are the survey’s systems of 2022; several merged in April 2026 (see /ics for each).');
   return {
     title: truncate(`${summary.region}: ${summary.systems.length} Integrated Care Systems`, DISCORD_LIMITS.embedTitle),
     description: truncate(`Sorted by ${sortLabel}.\n${table}`, DISCORD_LIMITS.embedDescription),

@@ -5,6 +5,7 @@ import { gbp, gbpBillions, gbpMillions, ordinal, people, percent } from '../form
 import { DISCORD_LIMITS } from './limits.ts';
 import { STATUS_COLOUR, STATUS_LABEL, surveyFooter } from './labels.ts';
 import { blockQuote, truncate } from './text.ts';
+import { fateText } from './successor-card.ts';
 
 /** "12th of 42 · 3rd of 7 in South West", or nothing when the figure is missing. */
 export function rankText(system: IcsSystem, metric: MetricId): string {
@@ -74,6 +75,7 @@ export function systemEmbed(system: IcsSystem, data: Dataset, extraFields: APIEm
   if (notes.length > 0) {
     fields.push({ name: '⚠️ Data notes', value: truncate(notes.map((n) => `• ${n}`).join('\n'), DISCORD_LIMITS.fieldValue) });
   }
+  fields.push({ name: 'Since 2022', value: truncate(fateText(data.changes.successorsOf(system.id), data), DISCORD_LIMITS.fieldValue) });
   fields.push(...extraFields);
   return {
     title: truncate(system.publishedName, DISCORD_LIMITS.embedTitle),

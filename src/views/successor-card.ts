@@ -1,0 +1,137 @@
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { Successor } from '../data/changes-schema.ts';
+import { isWholeMerger, type SystemFate } from '../data/changes.ts';
+import type { Dataset, IcsSystem } from '../data/model.ts';
+import { gbp, gbpBillions, gbpMillions, people } from '../format/numbers.ts';
+import { DISCORD_LIMITS } from './limits.ts';
+import { surveyFooter } from './labels.ts';
+import { reply, type Reply } from './reply.ts';
+import { truncate } from './text.ts';
+
+export function longDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+function predecessorSystems(successor: Successor, data: Dataset): Array<{ system: IcsSystem; whole: boolean; part?: string; share?: number }> {
+  return successor.predecessors.flatMap((p) => {
+    const system = data.byId.get(p.systemId);
+    if (system === undefined) return [];
+    return [{ system, whole: p.passedOver === 'whole', ...(p.part !== undefined ? { part: p.part } : {}), ...(p.populationShare !== undefined ? { share: p.populationShare.share } : {}) }];
+  });
+}
+
+function figuresLine(s: IcsSystem): string {
+  const f = s.figures;
+  return [
+    f.population !== null ? `${people(f.population)} people` : 'population not published',
+    f.allocationGbpBillions !== null ? `allocation ${gbpBillions(f.allocationGbpBillions)}` : null,
+    f.spendPerHeadGbp !== null ? `${gbp(f.spendPerHeadGbp)} per head` : null,
+    f.deficitGbpM !== null ? `deficit or gap ${gbpMillions(f.deficitGbpM)}` : `position: ${s.position.summary}`,
+  ]
+    .filter((x): x is string => x !== null)
+    .join(', ');
+}
+
+/** The 2022 figures of the predecessors: summed only when every one passed over whole, and then labelled as such. */
+function predecessorFigures(successor: Successor, data: Dataset): APIEmbedField[] {
+  const parts = predecessorSystems(successor, data);
+  if (isWholeMerger(successor)) {
+    const systems = parts.map((p) => p.system);
+    const pop = systems.every((s) => s.figures.population !== null) ? systems.reduce((a, s) => a + (s.figures.population ?? 0), 0) : null;
+    const alloc = systems.reduce((a, s) => a + (s.figures.allocationGbpBillions ?? 0), 0);
+    const withDeficit = systems.filter((s) => s.figures.deficitGbpM !== null);
+    const deficit = withDeficit.reduce((a, s) => a + (s.figures.deficitGbpM ?? 0), 0);
+    const official = systems.map((s) => data.funding.bySystem.get(s.id)?.published.core_2024_25_recurrent_k);
+    const officialSum = official.every((k): k is number => k !== undefined) ? official.reduce((a, k) => a + k, 0) : null;
+    const lines = [
+      pop !== null ? `Population: **${people(pop)}**` : 'Population: not summed (a predecessor published none)',
+      `Allocation 2022/23: **${gbpBillions(alloc)}**`,
+      pop !== null ? `Spend per head (allocation ÷ population): **${gbp((alloc * 1e9) / pop)}**` : null,
+      `Published deficits and gaps: **${gbpMillions(Math.round(deficit * 100) / 100)}** (${withDeficit.length} of ${systems.length} predecessors published a figure)`,
+      officialSum !== null ? `NHS England core allocations 2024/25 (recurrent), summed: **${gbpBillions(officialSum / 1e6)}**` : null,
+      '_These are the predecessors’ figures added up, not the new body’s own._',
+    ].filter((x): x is string => x !== null);
+    return [
+      { name: 'Predecessors’ 2022 survey totals', value: truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue) },
+      ...parts.map((p) => ({ name: truncate(`${p.system.shortName} (whole)`, DISCORD_LIMITS.fieldName), value: truncate(figuresLine(p.system), DISCORD_LIMITS.fieldValue) })),
+    ];
+  }
+  const partial = parts.filter((p) => !p.whole).map((p) => p.system.shortName);
+  return [
+    ...parts.map((p) => ({
+      name: truncate(`${p.system.shortName} (${p.whole ? 'whole' : 'part'})`, DISCORD_LIMITS.fieldName),
+      value: truncate(
+        `${p.whole ? '' : `Only ${p.part ?? 'part'}${p.share !== undefined ? `, about ${Math.round(p.share * 100)}% of its population,` : ''} passed over. Figures below are for all of ${p.system.shortName} in 2022.\n`}${figuresLine(p.system)}`,
+        DISCORD_LIMITS.fieldValue,
+      ),
+    })),
+    {
+      name: 'Why no total',
+      value: truncate(`Not summed: ${partial.join(' and ')} passed over only in part, and the survey has no figures for parts of a system.`, DISCORD_LIMITS.fieldValue),
+    },
+  ];
+}
+
+/** The card for a body created in April 2026: what it is, what it came from, and the 2022 figures of its predecessors. */
+export function successorEmbed(successor: Successor, data: Dataset): APIEmbed {
+  const parts = predecessorSystems(successor, data);
+  const from = parts.map((p) => `**${p.system.shortName}** (${p.whole ? 'whole' : `part: ${p.part ?? ''}`})`).join('; ');
+  const codes = [`ODS ${successor.odsCode}`, successor.onsCode !== undefined ? `ONS ${successor.onsCode}${successor.onsCodeConfidence === 'single-source' ? ' (single source)' : ''}` : null].filter(Boolean).join(' · ');
+  const sources = successor.sourceIds.map((id) => data.changes.source(id)?.title ?? id);
+  return {
+    title: truncate(`${successor.name}`, DISCORD_LIMITS.embedTitle),
+    description: truncate(
+      [
+        `A new integrated care board since **${longDate(successor.startDate)}**, in NHS England's ${successor.region} region (${codes}).`,
+        `It was formed from: ${from}.`,
+        `The 2022 survey predates it, so it has no figures of its own here; below are its predecessors’ 2022 figures.`,
+      ].join('\n'),
+      DISCORD_LIMITS.embedDescription,
+    ),
+    color: 0x009e73,
+    fields: [
+      ...predecessorFigures(successor, data),
+      { name: 'Sources for the change', value: truncate(sources.map((s) => `• ${s}`).join('\n'), DISCORD_LIMITS.fieldValue) },
+    ].slice(0, DISCORD_LIMITS.embedFields),
+    footer: surveyFooter(data),
+  };
+}
+
+export function predecessorButtons(successor: Successor, data: Dataset, hide: boolean): Array<APIActionRowComponent<APIButtonComponent>> {
+  const buttons: APIButtonComponent[] = successor.predecessors.slice(0, DISCORD_LIMITS.buttonsPerRow).map((p) => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: truncate(`2022 card: ${data.byId.get(p.systemId)?.shortName ?? p.systemId}`, DISCORD_LIMITS.buttonLabel),
+    custom_id: `ics:${p.systemId}${hide ? ':hide' : ''}`,
+  }));
+  return [{ type: ComponentType.ActionRow, components: buttons }];
+}
+
+/** One line for a 2022 card: what the system became, and since when. */
+export function fateText(fate: SystemFate, data: Dataset): string {
+  if (fate.change === 'unchanged') return 'Still an ICB today, with the same area (unchanged by the April 2026 mergers).';
+  if (fate.change === 'boundary-change') {
+    const gained = fate.gained.map((g) => `${g.part ?? 'part'} from ${data.byId.get(g.systemId)?.shortName ?? g.systemId}`).join('; ');
+    return `Still an ICB today; its area grew on ${longDate(fate.body.startDate)}, taking in ${gained}.`;
+  }
+  const to = fate.successors.map((h) => `${h.successor.name}${h.passedOver === 'part' ? ` (${h.part ?? 'part'})` : ''}`);
+  const verb = fate.successors.length > 1 ? `split between ${to.join('; ')}` : `merged whole into ${to[0] ?? 'a successor'}`;
+  return `Abolished ${longDate(fate.abolishedOn)}; ${verb}.`;
+}
+
+/** The whole reply for a successor name: its card, with buttons to each predecessor's 2022 card. */
+export function successorReply(successor: Successor, data: Dataset, hide: boolean, lead?: string): Reply {
+  return reply({
+    ephemeral: hide,
+    ...(lead !== undefined ? { content: lead } : {}),
+    embeds: [successorEmbed(successor, data)],
+    components: predecessorButtons(successor, data, hide),
+  });
+}
+
+/** "42 ICBs when the survey was taken; 36 since 1 April 2026" — computed from the changes data, not written by hand. */
+export function icbCountLine(data: Dataset): string {
+  const since = data.changes.file.icbCountSince.date;
+  const created = data.changes.successors.filter((s) => s.kind === 'new-body').length;
+  return `England had ${data.systems.length} ICSs when the survey was taken; it has had ${data.changes.currentIcbCount()} ICBs since ${longDate(since)} (${data.changes.abolished.length} abolished, ${created} created). Figures here are for the ${data.systems.length} systems of 2022.`;
+}
