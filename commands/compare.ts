@@ -1,5 +1,6 @@
-import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
-import { booleanOption, stringOption, type CommandContext, type CommandModule } from '../src/core/command.ts';
+import { baseCommand, CHART_DESCRIPTION, CHART_OPTION, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
+import { flagSuffix, parseFlags, replyFlags, stringOption, type CommandContext, type CommandModule, type ReplyFlags } from '../src/core/command.ts';
+import { chartAttachment, compareChartSpec } from '../src/views/reply-charts.ts';
 import type { IcsSystem } from '../src/data/model.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { compareEmbed } from '../src/views/compare-card.ts';
@@ -8,7 +9,8 @@ import { systemEmbed } from '../src/views/system-card.ts';
 import { shortName } from '../src/search/name-index.ts';
 import { successorReply } from '../src/views/successor-card.ts';
 
-function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, ephemeral: boolean): Reply {
+async function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
+  const ephemeral = flags.hide;
   if (a.id === b.id) {
     return reply({
       ephemeral,
@@ -16,19 +18,24 @@ function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, ephemeral: 
       embeds: [systemEmbed(a, ctx.data)],
     });
   }
-  return reply({ ephemeral, embeds: [compareEmbed(a, b, ctx.data)] });
+  const embed = compareEmbed(a, b, ctx.data);
+  if (!flags.chart) return reply({ ephemeral, embeds: [embed] });
+  const { file, image } = await chartAttachment(compareChartSpec(a, b), `compare-${a.id}-${b.id}`);
+  return reply({ ephemeral, embeds: [{ ...embed, image }], files: [file] });
 }
 
 const compare: CommandModule = {
   definition: baseCommand('compare', 'Two Integrated Care Systems side by side, with the differences spelled out')
     .addStringOption((o) => o.setName('first').setDescription('First system, place or abbreviation').setRequired(true).setAutocomplete(true).setMaxLength(100))
     .addStringOption((o) => o.setName('second').setDescription('Second system, place or abbreviation').setRequired(true).setAutocomplete(true).setMaxLength(100))
+    .addBooleanOption((o) => o.setName(CHART_OPTION).setDescription(CHART_DESCRIPTION))
     .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
     .toJSON(),
 
   run(options, ctx) {
-    const hide = booleanOption(options, HIDE_OPTION) ?? false;
-    const flag = hide ? ':hide' : '';
+    const flags = replyFlags(options);
+    const hide = flags.hide;
+    const flag = flagSuffix(flags);
     const typed = [stringOption(options, 'first') ?? '', stringOption(options, 'second') ?? ''] as const;
     const [ra, rb] = typed.map((t) => {
       const direct = ctx.data.byId.get(t);
@@ -50,18 +57,18 @@ const compare: CommandModule = {
       return unresolvedReply(typed[0], ra, (s) => (other !== null ? `compare:${s.id}:${other}${flag}` : `ics:${s.id}${flag}`), 'first', hide);
     }
     if (rb.kind !== 'match') return unresolvedReply(typed[1], rb, (s) => `compare:${ra.system.id}:${s.id}${flag}`, 'second', hide);
-    return comparison(ra.system, rb.system, ctx, hide);
+    return comparison(ra.system, rb.system, ctx, flags);
   },
 
   autocomplete(focused, _options, ctx) {
     return ctx.autocompleteSystems(focused.value);
   },
 
-  button([first, second, hide], ctx) {
+  button([first, second, ...rest], ctx) {
     const a = first !== undefined ? ctx.data.byId.get(first) : undefined;
     const b = second !== undefined ? ctx.data.byId.get(second) : undefined;
     if (a === undefined || b === undefined) return reply({ ephemeral: true, content: 'That button is out of date: please run `/compare` again.' });
-    return comparison(a, b, ctx, hide === 'hide');
+    return comparison(a, b, ctx, parseFlags(rest));
   },
 };
 

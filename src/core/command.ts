@@ -42,3 +42,21 @@ export function booleanOption(options: CommandOptions, name: string): boolean | 
   const value = options[name];
   return typeof value === 'boolean' ? value : undefined;
 }
+
+/** Reply preferences a button must carry forward, since custom ids are the only state: `:hide`, `:nochart`. */
+export interface ReplyFlags {
+  hide: boolean;
+  chart: boolean;
+}
+
+export function flagSuffix(flags: ReplyFlags): string {
+  return `${flags.hide ? ':hide' : ''}${flags.chart ? '' : ':nochart'}`;
+}
+
+export function parseFlags(args: readonly (string | undefined)[]): ReplyFlags {
+  return { hide: args.includes('hide'), chart: !args.includes('nochart') };
+}
+
+export function replyFlags(options: CommandOptions): ReplyFlags {
+  return { hide: booleanOption(options, 'hide') ?? false, chart: booleanOption(options, 'chart') ?? true };
+}

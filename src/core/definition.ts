@@ -14,3 +14,6 @@ export function baseCommand(name: string, description: string): SlashCommandBuil
 
 export const HIDE_OPTION = 'hide';
 export const HIDE_DESCRIPTION = 'Show the answer only to you (default: everyone in the channel sees it)';
+
+export const CHART_OPTION = 'chart';
+export const CHART_DESCRIPTION = 'Include a chart image (default: yes; turn off on slow connections)';

@@ -1,0 +1,231 @@
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { chartAltText, comparisonChart, renderPngAsync, type ComparisonChartSpec } from '../charts/index.ts';
+import type { Successor } from '../data/changes-schema.ts';
+import { describeDistance, type Funding } from '../data/funding.ts';
+import type { Dataset, IcsSystem } from '../data/model.ts';
+import { gbp, percent, signedPercent } from '../format/numbers.ts';
+import { candidateButtons } from './candidates.ts';
+import { fundingOf, gbpFromK, growthPct, millionsFromK, rankPhrase, workbookName } from './funding-fields.ts';
+import { DISCORD_LIMITS } from './limits.ts';
+import { reply, type Reply } from './reply.ts';
+import { codeTable } from './table.ts';
+import { truncate } from './text.ts';
+
+/**
+ * The /funding reply: one system's official allocations from NHS England's workbook, every year it gives, with the
+ * England figures beside them and a chart of allocation per head against England's.
+ */
+
+export interface FundingReplyOptions {
+  /** false leaves the chart out (quicker, and nothing to download). */
+  chart: boolean;
+  ephemeral: boolean;
+}
+
+const COLOUR = 0x0072b2;
+const ENGLAND_LABEL = 'England (derived)';
+
+export function fundingChartFileName(system: IcsSystem): string {
+  return `funding-${system.id}.png`;
+}
+
+function fundingFooter(data: Dataset): { text: string } {
+  const s = data.funding.source;
+  return { text: `Source: ${s.publisher}, “${s.title}”, ${s.document} ${s.version} — cash allocations, not spending` };
+}
+
+/** The history as a table in £m: one row per allocation, one column per year the workbook gives it for. */
+function historyTable(row: Funding['published']): string {
+  const blank = '';
+  const rows: string[][] = [
+    ['Core baseline (adj.)', millionsFromK(row.core_2022_23_adjusted_baseline_k), blank, blank, blank],
+    ['Core recurrent', blank, millionsFromK(row.core_2023_24_recurrent_k), millionsFromK(row.core_2024_25_recurrent_k), blank],
+    ['Core total', blank, millionsFromK(row.core_2023_24_total_k), millionsFromK(row.core_2024_25_total_k), blank],
+    ['Combined', blank, millionsFromK(row.core_2023_24_combined_k), millionsFromK(row.core_2024_25_combined_k), blank],
+    ['GP (primary medical)', blank, millionsFromK(row.primary_medical_2023_24_recurrent_k), millionsFromK(row.primary_medical_2024_25_recurrent_k), blank],
+    ['Other primary care', blank, millionsFromK(row.other_primary_care_2023_24_k), millionsFromK(row.other_primary_care_2024_25_k), blank],
+    [
+      'Running costs',
+      blank,
+      millionsFromK(row.running_cost_allowance_2023_24_k),
+      millionsFromK(row.running_cost_allowance_2024_25_k),
+      millionsFromK(row.running_cost_allowance_2025_26_k),
+    ],
+  ];
+  return codeTable(['£m, cash', '2022/23', '2023/24', '2024/25', '2025/26'], rows, new Set([1, 2, 3, 4]));
+}
+
+function growthField(funding: Funding, data: Dataset): APIEmbedField {
+  const row = funding.published;
+  const e = data.funding.england;
+  const ek = e.summedK;
+  const gp = growthPct(row.primary_medical_2023_24_recurrent_k, row.primary_medical_2024_25_recurrent_k);
+  const other = growthPct(row.other_primary_care_2023_24_k, row.other_primary_care_2024_25_k);
+  const lines = [
+    `Core recurrent: **${signedPercent(funding.measures.coreRecurrentGrowthPct)}** (England ${signedPercent(e.changes.coreRecurrentGrowthPct)}) · ${rankPhrase(funding.ranks['core-recurrent-growth'])}, 1st = highest`,
+    `Combined: ${signedPercent(funding.measures.combinedGrowthPct)} (England ${signedPercent(e.changes.combinedGrowthPct)}); 2023/24 includes capacity funding, 2024/25 does not`,
+    `GP (primary medical): ${signedPercent(gp)} (England ${signedPercent(growthPct(ek.primary_medical_2023_24_recurrent_k, ek.primary_medical_2024_25_recurrent_k))})`,
+    `Other primary care: ${signedPercent(other)} (England ${signedPercent(growthPct(ek.other_primary_care_2023_24_k, ek.other_primary_care_2024_25_k))})`,
+  ];
+  return { name: 'Growth 2023/24 → 2024/25 (cash)', value: lines.join('\n') };
+}
+
+function perHeadField(funding: Funding, data: Dataset): APIEmbedField {
+  const row = funding.published;
+  const england = data.funding.england.derivedPerHead;
+  const lines = [
+    `Core recurrent 2023/24: **${gbp(row.core_2023_24_recurrent_per_head_gbp)}** (England ${gbp(england.core2023_24.gbp)})`,
+    `Core recurrent 2024/25: **${gbp(row.core_2024_25_recurrent_per_head_gbp)}** (England ${gbp(england.core2024_25.gbp)}) · ${rankPhrase(funding.ranks['core-per-head-2024-25'])}, 1st = highest`,
+    `GP (primary medical) 2023/24: **${gbp(row.primary_medical_2023_24_per_head_gbp)}** (England ${gbp(england.primaryMedical2023_24.gbp)})`,
+    `GP (primary medical) 2024/25: **${gbp(row.primary_medical_2024_25_per_head_gbp)}** (England ${gbp(england.primaryMedical2024_25.gbp)})`,
+    'The ICB’s figures are as published; England’s are derived from them (the sum of the allocations ÷ the sum of the populations they imply), not published.',
+  ];
+  return { name: 'Allocation per head', value: lines.join('\n') };
+}
+
+function distanceField(funding: Funding): APIEmbedField {
+  const m = funding.measures;
+  const lines = [
+    `2022/23: **${describeDistance(m.distanceFromTargetPct2022_23)}**`,
+    `After 2023/24 convergence: **${describeDistance(m.distanceFromTargetPctAfter2023_24Convergence)}**`,
+    `After 2024/25 convergence: **${describeDistance(m.distanceFromTargetPctAfter2024_25Convergence)}** · ${rankPhrase(funding.ranks['distance-from-target-2024-25'])}, 1st = furthest above`,
+    'How far the core allocation stands from the ICB’s “fair shares” target; above target means relatively over-funded.',
+  ];
+  return { name: 'Distance from fair-shares target', value: lines.join('\n') };
+}
+
+function runningCostField(funding: Funding, data: Dataset): APIEmbedField {
+  const row = funding.published;
+  const m = funding.measures;
+  const e = data.funding.england;
+  const lines = [
+    `2023/24 **${gbpFromK(row.running_cost_allowance_2023_24_k)}** → 2024/25 **${gbpFromK(row.running_cost_allowance_2024_25_k)}** (${percent(m.runningCostCutPct2023_24To2024_25)} cut) → 2025/26 **${gbpFromK(row.running_cost_allowance_2025_26_k)}** (${percent(m.runningCostCutPct2024_25To2025_26)} cut)`,
+    `Cut 2023/24 → 2025/26: **${percent(m.runningCostCutPct2023_24To2025_26)}** (England ${percent(e.changes.runningCostCutPct2023_24To2025_26)}: ${gbpFromK(e.summedK.running_cost_allowance_2023_24_k)} → ${gbpFromK(e.summedK.running_cost_allowance_2025_26_k)})`,
+  ];
+  return { name: 'ICB running-cost allowance (cash)', value: lines.join('\n') };
+}
+
+function englandField(data: Dataset): APIEmbedField {
+  const e = data.funding.england;
+  const k = e.summedK;
+  const lines = [
+    `Core recurrent: ${gbpFromK(k.core_2023_24_recurrent_k)} in 2023/24 (the workbook’s total: ${e.core2023_24Recurrent.published} £k) → ${gbpFromK(k.core_2024_25_recurrent_k)} in 2024/25`,
+    `Combined: ${gbpFromK(k.core_2023_24_combined_k)} → ${gbpFromK(k.core_2024_25_combined_k)}`,
+    `GP (primary medical): ${gbpFromK(k.primary_medical_2023_24_recurrent_k)} → ${gbpFromK(k.primary_medical_2024_25_recurrent_k)}`,
+    `Other primary care: ${gbpFromK(k.other_primary_care_2023_24_k)} → ${gbpFromK(k.other_primary_care_2024_25_k)}`,
+  ];
+  return { name: `England, for context (the ${e.systemCount} ICBs summed, 2023/24 → 2024/25)`, value: lines.join('\n') };
+}
+
+function rowsNote(data: Dataset): string {
+  const c = data.funding.source.columns;
+  return [
+    `Core baseline (adj.): ${c.core_2022_23_adjusted_baseline_k.meaning}`,
+    `Core total: ${c.core_2023_24_total_k.meaning.replace(/^Core total for 2023\/24: /, '')}`,
+    `Combined: ${c.core_2024_25_combined_k.meaning}`,
+    `Running costs: ${c.running_cost_allowance_2023_24_k.meaning.replace(/ for 2023\/24\.$/, '.')}`,
+  ].join('\n');
+}
+
+/** The /funding embed; `chartFile` names the attached chart to show as its image. */
+export function fundingEmbed(system: IcsSystem, funding: Funding, data: Dataset, chartFile?: string): APIEmbed {
+  const row = funding.published;
+  const description = [
+    `**${row.icb_name}** (ODS ${row.ods}) · ${row.region}`,
+    `Official allocations from the ${workbookName(data)}. These are what NHS England allocates, not spending or deficits, and a different measure from the 2022 survey’s allocation in \`/ics\`: the two are never compared.`,
+    historyTable(row),
+  ].join('\n');
+  const fields = [
+    growthField(funding, data),
+    perHeadField(funding, data),
+    distanceField(funding),
+    runningCostField(funding, data),
+    englandField(data),
+    { name: 'What the rows are', value: rowsNote(data) },
+  ].map((f) => ({ name: truncate(f.name, DISCORD_LIMITS.fieldName), value: truncate(f.value, DISCORD_LIMITS.fieldValue) }));
+  return {
+    title: truncate(`${system.shortName}: official NHS funding 2022/23–2025/26`, DISCORD_LIMITS.embedTitle),
+    description: truncate(description, DISCORD_LIMITS.embedDescription),
+    color: COLOUR,
+    fields,
+    ...(chartFile !== undefined ? { image: { url: `attachment://${chartFile}` } } : {}),
+    footer: fundingFooter(data),
+  };
+}
+
+/** Allocation per head by year, the system against England: one small panel per measure and year. */
+export function fundingChartSpec(system: IcsSystem, funding: Funding, data: Dataset): ComparisonChartSpec {
+  const row = funding.published;
+  const england = data.funding.england.derivedPerHead;
+  return {
+    title: `${system.shortName}: allocation per head against England`,
+    subtitle: `${workbookName(data)}, £ per head, cash`,
+    systems: [system.shortName, ENGLAND_LABEL],
+    measures: [
+      { label: 'Core recurrent allocation per head 2023/24', unit: 'gbp', values: [row.core_2023_24_recurrent_per_head_gbp, england.core2023_24.gbp] },
+      { label: 'Core recurrent allocation per head 2024/25', unit: 'gbp', values: [row.core_2024_25_recurrent_per_head_gbp, england.core2024_25.gbp] },
+      { label: 'GP (primary medical) allocation per head 2023/24', unit: 'gbp', values: [row.primary_medical_2023_24_per_head_gbp, england.primaryMedical2023_24.gbp] },
+      { label: 'GP (primary medical) allocation per head 2024/25', unit: 'gbp', values: [row.primary_medical_2024_25_per_head_gbp, england.primaryMedical2024_25.gbp] },
+    ],
+    footnote: `${system.shortName}: as published. England: derived, the sum of the ${data.funding.england.systemCount} ICB allocations ÷ the sum of the populations they imply; not a published figure.`,
+  };
+}
+
+function missingFundingReply(system: IcsSystem): Reply {
+  return reply({ ephemeral: true, content: `NHS England’s allocations workbook has no row for **${system.shortName}**, so there are no official funding figures to show.` });
+}
+
+/** The /funding answer for one system, with the chart rendered off the event loop unless `chart` is false. */
+export async function fundingReply(system: IcsSystem, data: Dataset, options: FundingReplyOptions): Promise<Reply> {
+  const funding = fundingOf(system, data);
+  if (funding === undefined) return missingFundingReply(system);
+  if (!options.chart) return reply({ ephemeral: options.ephemeral, embeds: [fundingEmbed(system, funding, data)] });
+  const spec = fundingChartSpec(system, funding, data);
+  let png: Buffer;
+  try {
+    png = await renderPngAsync(comparisonChart(spec));
+  } catch {
+    // A chart is a convenience: the figures still answer the question without it.
+    const embed = fundingEmbed(system, funding, data);
+    embed.description = truncate(`${embed.description ?? ''}\n_The chart could not be drawn this time; the figures above are complete._`, DISCORD_LIMITS.embedDescription);
+    return reply({ ephemeral: options.ephemeral, embeds: [embed] });
+  }
+  const name = fundingChartFileName(system);
+  return reply({
+    ephemeral: options.ephemeral,
+    embeds: [fundingEmbed(system, funding, data, name)],
+    files: [{ name, data: png, description: chartAltText(spec) }],
+  });
+}
+
+function longDate(iso: string): string {
+  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/**
+ * A 2026 successor ICB asked for by name: the workbook predates it, so offer its 2022 predecessors' figures instead.
+ * A predecessor that passed over only in part is marked so, since its figures are not the successor's share.
+ */
+export function successorFundingReply(successor: Successor, data: Dataset, customId: (system: IcsSystem) => string): Reply {
+  const predecessors = successor.predecessors
+    .map((p) => ({ p, system: data.byId.get(p.systemId) }))
+    .filter((x): x is { p: (typeof successor.predecessors)[number]; system: IcsSystem } => x.system !== undefined);
+  const listed = predecessors.map(({ p, system }) => `**${system.shortName}**${p.passedOver === 'part' ? ` (part: ${p.part ?? 'not whole'})` : ''}`);
+  return reply({
+    ephemeral: true,
+    embeds: [
+      {
+        title: truncate(`${successor.name}: official funding`, DISCORD_LIMITS.embedTitle),
+        description: truncate(
+          `${successor.name} has existed since ${longDate(successor.startDate)}. NHS England’s allocations workbook (2023/24–2024/25) covers the ICBs before it: ${listed.join(', ')}.\nPick one below for its funding history.`,
+          DISCORD_LIMITS.embedDescription,
+        ),
+        color: 0x56b4e9,
+      },
+    ],
+    components: candidateButtons(
+      predecessors.map((x) => x.system),
+      customId,
+    ),
+  });
+}

@@ -1,0 +1,84 @@
+import type { APIEmbed } from 'discord.js';
+import { chartAltText, comparisonChart, horizontalBarChart, renderPngAsync, type BarChartSpec, type BarSpec, type ComparisonChartSpec } from '../charts/index.ts';
+import type { IcsSystem, RegionSummary } from '../data/model.ts';
+import { METRICS, type MetricId } from '../data/metrics.ts';
+import { gbpMillions } from '../format/numbers.ts';
+import { shortName } from '../search/name-index.ts';
+import type { ReplyFile } from './reply.ts';
+
+const SUBTITLE = 'Survey of ICS finances, early 2022 (The Lowdown / NHS Support Federation)';
+
+/** What a bar carries beside its value: whether it is a range midpoint, a gap rather than a deficit, or break-even. */
+function annotation(system: IcsSystem, metric: MetricId): string | undefined {
+  if (!metric.startsWith('deficit')) return undefined;
+  const { position } = system;
+  if (position.range !== null && system.figures.deficitIsRangeMidpoint) return `midpoint of ${gbpMillions(position.range.lowGbpM)}–${gbpMillions(position.range.highGbpM)}`;
+  if (position.status === 'financial-gap') return 'gap';
+  if (position.status === 'break-even') return 'break-even';
+  return undefined;
+}
+
+function missingLabel(system: IcsSystem, metric: MetricId): string {
+  if (metric.startsWith('deficit')) return system.position.status === 'efficiency-ask' ? 'efficiency ask, no deficit figure' : 'no figure published';
+  return 'not published';
+}
+
+export function barsFor(systems: readonly IcsSystem[], metric: MetricId, highlight?: string): BarSpec[] {
+  return systems.map((s) => {
+    const note = annotation(s, metric);
+    return {
+      label: shortName(s),
+      value: METRICS[metric].value(s.figures),
+      missingLabel: missingLabel(s, metric),
+      ...(note !== undefined ? { annotation: note } : {}),
+      ...(s.id === highlight ? { highlight: true } : {}),
+    };
+  });
+}
+
+/** Chart titles say what, where and when. */
+export function regionChartSpec(summary: RegionSummary, sorted: readonly IcsSystem[], metric: MetricId): BarChartSpec {
+  return {
+    title: `${METRICS[metric].label.replace(/ \(.*\)$/, '')} by system — ${summary.region}`,
+    subtitle: SUBTITLE,
+    unit: METRICS[metric].unit,
+    bars: barsFor(sorted, metric),
+    footnote: metric.startsWith('deficit') ? 'Deficits and financial gaps as published; systems without a figure are labelled, not drawn as zero.' : 'Figures as published in the survey.',
+  };
+}
+
+export function rankChartSpec(systems: readonly IcsSystem[], metric: MetricId, where: string): BarChartSpec {
+  return {
+    title: `${METRICS[metric].label.replace(/ \(.*\)$/, '')} — ${where}, ranked`,
+    subtitle: SUBTITLE,
+    unit: METRICS[metric].unit,
+    bars: barsFor(systems, metric),
+  };
+}
+
+export function compareChartSpec(a: IcsSystem, b: IcsSystem): ComparisonChartSpec {
+  const measure = (metric: MetricId) => ({
+    label: METRICS[metric].label,
+    unit: METRICS[metric].unit,
+    values: [METRICS[metric].value(a.figures), METRICS[metric].value(b.figures)],
+  });
+  return {
+    title: `${shortName(a)} vs ${shortName(b)}`,
+    subtitle: SUBTITLE,
+    systems: [shortName(a), shortName(b)],
+    measures: [measure('spend-per-head'), measure('deficit-share'), measure('deficit-per-head')],
+    footnote: 'Each measure on its own scale from zero; missing figures are labelled, not drawn as zero.',
+  };
+}
+
+function isBarSpec(spec: BarChartSpec | ComparisonChartSpec): spec is BarChartSpec {
+  return 'bars' in spec;
+}
+
+/** Renders off the main thread (cached by content) and returns the file with its alt text, plus the embed image. */
+export async function chartAttachment(spec: BarChartSpec | ComparisonChartSpec, fileStem: string): Promise<{ file: ReplyFile; image: NonNullable<APIEmbed['image']> }> {
+  const svg = isBarSpec(spec) ? horizontalBarChart(spec) : comparisonChart(spec);
+  const name = `${fileStem.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`;
+  const data = await renderPngAsync(svg);
+  return { file: { name, data, description: chartAltText(spec) }, image: { url: `attachment://${name}` } };
+}
