@@ -51,7 +51,7 @@ describe('/ics', () => {
   it('shows what was published for a row that does not add up', async () => {
     const reply = await run('ics', { name: 'Northamptonshire' });
     expect(fieldValue(reply, /^Allocation/)).toContain('£1.17bn');
-    expect(fieldValue(reply, /Data notes/)).toMatch(/51% above the published £1.173bn/);
+    expect(fieldValue(reply, /Data notes/)).toMatch(/50.6% above the published £1.173bn/);
   });
 
   it('says “not known” plainly for Greater Manchester', async () => {

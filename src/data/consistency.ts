@@ -75,7 +75,7 @@ export function findAnomalies(system: SurveySystem, all: readonly SurveySystem[]
         kind: 'product-mismatch',
         note:
           `Population × spend per head is £${fmt(implied.allocationGbpBillions, 2)}bn, ` +
-          `${fmt(Math.abs(productGapShare) * 100, 0)}% ${productGapShare > 0 ? 'above' : 'below'} the published £${fmt(alloc, 3)}bn allocation. ` +
+          `${(Math.abs(productGapShare) * 100).toFixed(1)}% ${productGapShare > 0 ? 'above' : 'below'} the published £${fmt(alloc, 3)}bn allocation. ` +
           `Allocation ÷ spend per head implies ${fmt(implied.population)} people; allocation ÷ population implies £${fmt(implied.spendPerHeadGbp)} per head.`,
         implied,
         productGapShare,

@@ -21,8 +21,11 @@ import {
 export const FUNDING_CSV_FILE = 'data/sources/nhse-icb-allocations-2023-24-to-2024-25.csv';
 export const FUNDING_SOURCE_FILE = 'data/funding-source.json';
 
-/** The one separator put between a number and "%" in every string this module writes: a normal space. */
-export const PERCENT_SPACE = ' ';
+/**
+ * The one separator put between a number and "%" in every string this module writes: none, so that these phrases
+ * read like every other figure the bot shows ("5.0%", src/format/numbers.ts).
+ */
+export const PERCENT_SPACE = '';
 
 /** Changes computed from the £k columns only, so they apply to one ICB or to England's sums alike. */
 export interface FundingChanges {
@@ -76,7 +79,7 @@ interface RankingDefinition {
   measure: keyof FundingMeasures;
   /**
    * Values are compared at this many decimals so that rounding noise is not ranked. The running-cost cuts of the 42
-   * differ only from the second decimal (25.29 %–25.30 %), which is the rounding of whole £k: at one decimal all
+   * differ only from the second decimal (25.29%–25.30%), which is the rounding of whole £k: at one decimal all
    * 42 share 1st place, which is the honest reading.
    */
   decimals: number;
@@ -355,7 +358,7 @@ export function englandFunding(funding: ReadonlyMap<string, Funding>, source: Fu
 
 const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/** "4.2 % above" / "1.3 % below" / null when it rounds to 0.0 (then the ICB is at its target to one decimal). */
+/** "4.2% above" / "1.3% below" / null when it rounds to 0.0 (then the ICB is at its target to one decimal). */
 function distancePhrase(pct: number): string | null {
   if (!Number.isFinite(pct)) throw new RangeError(`distance from target must be a finite number, got ${pct}`);
   const size = ONE_DECIMAL.format(Math.abs(pct));
@@ -363,13 +366,13 @@ function distancePhrase(pct: number): string | null {
   return `${size}${PERCENT_SPACE}% ${pct > 0 ? 'above' : 'below'}`;
 }
 
-/** Plain words: "4.2 % above its fair-shares target", "1.3 % below its fair-shares target", "at its fair-shares target". */
+/** Plain words: "4.2% above its fair-shares target", "1.3% below its fair-shares target", "at its fair-shares target". */
 export function describeDistance(pct: number): string {
   const phrase = distancePhrase(pct);
   return phrase === null ? 'at its fair-shares target' : `${phrase} its fair-shares target`;
 }
 
-/** "4.2 % above its fair-shares target in 2022/23; 2.1 % above after 2024/25 convergence". */
+/** "4.2% above its fair-shares target in 2022/23; 2.1% above after 2024/25 convergence". */
 export function describeDistanceTrend(measures: FundingMeasures): string {
   const after = distancePhrase(measures.distanceFromTargetPctAfter2024_25Convergence) ?? 'at target';
   return `${describeDistance(measures.distanceFromTargetPct2022_23)} in 2022/23; ${after} after 2024/25 convergence`;

@@ -9,6 +9,12 @@ import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFil
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
+/** ICS_DATA_DIR points the bot at another copy of data/ (a staging dataset, or a corrupt copy in tests). */
+export function dataDir(): string {
+  const override = process.env['ICS_DATA_DIR'];
+  return override !== undefined && override.trim() !== '' ? override : DEFAULT_DATA_DIR;
+}
+
 function readText(dir: string, file: string): string {
   const path = join(dir, file);
   try {
@@ -47,7 +53,7 @@ export function crossCheck(survey: SurveyFile, aliases: AliasesFile, context: Co
 }
 
 /** Reads, validates and joins everything under data/; throws DataError naming the bad field. */
-export function loadDataset(dir: string = DEFAULT_DATA_DIR): Dataset {
+export function loadDataset(dir: string = dataDir()): Dataset {
   const survey = parseOrThrow(surveyFileSchema, readJson(dir, 'survey.json'), 'data/survey.json');
   const aliases = parseOrThrow(aliasesFileSchema, readJson(dir, 'aliases.json'), 'data/aliases.json');
   const context = parseOrThrow(contextFileSchema, readJson(dir, 'context.json'), 'data/context.json');
