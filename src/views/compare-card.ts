@@ -3,7 +3,7 @@ import type { Dataset, IcsSystem } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people, percent } from '../format/numbers.ts';
 import { shortName } from '../search/name-index.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { STATUS_LABEL, surveyFooter } from './labels.ts';
+import { amountText, STATUS_LABEL, surveyFooter } from './labels.ts';
 import { blockQuote, truncate } from './text.ts';
 
 type Formatter = (n: number) => string;
@@ -23,12 +23,7 @@ function difference(label: string, a: IcsSystem, av: number | null, b: IcsSystem
 function summaryField(s: IcsSystem): APIEmbedField {
   const f = s.figures;
   const position = s.position;
-  const amount =
-    position.amountGbpM !== null
-      ? gbpMillions(position.amountGbpM)
-      : position.range !== null
-        ? `${gbpMillions(position.range.lowGbpM)}–${gbpMillions(position.range.highGbpM)}`
-        : 'no figure';
+  const amount = amountText(position, 'no figure');
   const lines = [
     `Region: ${s.region}`,
     `Population: ${f.population !== null ? people(f.population) : 'not published'}`,

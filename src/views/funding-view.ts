@@ -122,7 +122,7 @@ function rowsNote(data: Dataset): string {
   return [
     `Core baseline (adj.): ${c.core_2022_23_adjusted_baseline_k.meaning}`,
     `Core total: ${c.core_2023_24_total_k.meaning.replace(/^Core total for 2023\/24: /, '')}`,
-    `Combined: ${c.core_2024_25_combined_k.meaning}`,
+    `Combined: ${c.core_2024_25_combined_k.meaning.replace(' for 2024/25', '')}`,
     `Running costs: ${c.running_cost_allowance_2023_24_k.meaning.replace(/ for 2023\/24\.$/, '.')}`,
   ].join('\n');
 }
@@ -217,7 +217,7 @@ export function successorFundingReply(successor: Successor, data: Dataset, custo
       {
         title: truncate(`${successor.name}: official funding`, DISCORD_LIMITS.embedTitle),
         description: truncate(
-          `${successor.name} has existed since ${longDate(successor.startDate)}. NHS England’s allocations workbook (2023/24–2024/25) covers the ICBs before it: ${listed.join(', ')}.\nPick one below for its funding history.`,
+          `${successor.name} ${successor.kind === 'new-body' ? 'has existed' : 'has had its present boundaries'} since ${longDate(successor.startDate)}. NHS England’s allocations workbook (2023/24–2024/25) covers the ICBs as they were before then: ${listed.join(', ')}.\nPick one below for its funding history.`,
           DISCORD_LIMITS.embedDescription,
         ),
         color: 0x56b4e9,

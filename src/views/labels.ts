@@ -1,5 +1,7 @@
 import type { PositionStatus } from '../data/schema.ts';
 import type { Dataset } from '../data/model.ts';
+import type { Position } from '../data/schema.ts';
+import { gbpMillions } from '../format/numbers.ts';
 
 export const STATUS_LABEL: Readonly<Record<PositionStatus, string>> = {
   deficit: 'Deficit',
@@ -23,3 +25,10 @@ export const STATUS_COLOUR: Readonly<Record<PositionStatus, number>> = {
   'efficiency-ask': 0x56b4e9,
   'not-published': 0x999999,
 };
+
+/** The headline of a position as published: an amount, a range, or the plain fact that there is none. */
+export function amountText(position: Position, none = 'no figure published'): string {
+  if (position.amountGbpM !== null) return gbpMillions(position.amountGbpM);
+  if (position.range !== null) return `${gbpMillions(position.range.lowGbpM)}–${gbpMillions(position.range.highGbpM)}`;
+  return none;
+}

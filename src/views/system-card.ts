@@ -3,7 +3,7 @@ import type { Dataset, IcsSystem } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import { gbp, gbpBillions, gbpMillions, ordinal, people, percent } from '../format/numbers.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { STATUS_COLOUR, STATUS_LABEL, surveyFooter } from './labels.ts';
+import { amountText, STATUS_COLOUR, STATUS_LABEL, surveyFooter } from './labels.ts';
 import { blockQuote, truncate } from './text.ts';
 import { fateText } from './successor-card.ts';
 
@@ -25,12 +25,7 @@ export function positionLines(system: IcsSystem): string[] {
   const { position } = system;
   const f = system.figures;
   const lines: string[] = [];
-  const amount =
-    position.amountGbpM !== null
-      ? gbpMillions(position.amountGbpM)
-      : position.range !== null
-        ? `${gbpMillions(position.range.lowGbpM)}–${gbpMillions(position.range.highGbpM)}`
-        : 'no figure published';
+  const amount = amountText(position);
   lines.push(`**${STATUS_LABEL[position.status]}: ${amount}**`);
   lines.push(position.summary);
   if (position.earlier.length > 0) lines.push(`Earlier or draft: ${position.earlier.map((e) => `${gbpMillions(e.gbpM)} (${e.label})`).join('; ')}`);

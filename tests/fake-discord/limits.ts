@@ -4,25 +4,9 @@
 //
 // Lengths are JavaScript string lengths (UTF-16 code units), the unit discord.js's own validators use.
 
-export const DISCORD_LIMITS = {
-  content: 2000,
-  embeds: 10,
-  embedTitle: 256,
-  embedDescription: 4096,
-  embedFields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footerText: 2048,
-  authorName: 256,
-  embedsTotal: 6000,
-  actionRows: 5,
-  buttonsPerRow: 5,
-  customId: 100,
-  buttonLabel: 80,
-  choices: 25,
-  choiceName: 100,
-  choiceValue: 100,
-} as const;
+import { DISCORD_LIMITS } from '../../src/views/limits.ts';
+
+export { DISCORD_LIMITS };
 
 /** Interaction callback types whose `data` is a message (CHANNEL_MESSAGE_WITH_SOURCE, UPDATE_MESSAGE). */
 const MESSAGE_CALLBACK_TYPES = new Set([4, 7]);
@@ -121,8 +105,8 @@ function checkEmbeds(embeds: unknown[], where: string): string[] {
       textLength(authorName) +
       fields.reduce((sum, field) => sum + textLength(field.name) + textLength(field.value), 0);
   });
-  if (total > DISCORD_LIMITS.embedsTotal) {
-    problems.push(`${where}: ${total} characters across all embeds > ${DISCORD_LIMITS.embedsTotal}`);
+  if (total > DISCORD_LIMITS.embedTotal) {
+    problems.push(`${where}: ${total} characters across all embeds > ${DISCORD_LIMITS.embedTotal}`);
   }
   return problems;
 }
