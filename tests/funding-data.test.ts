@@ -141,9 +141,9 @@ describe('figures for one system above and one below target match their CSV rows
     expect(f.measures.runningCostCutPct2023_24To2024_25).toBeCloseTo(18.03917, 4);
     expect(f.measures.runningCostCutPct2023_24To2025_26).toBeCloseTo(25.29352, 4);
     expect(f.measures.corePerHeadGbp2024_25).toBe(1695.5);
-    expect(describeDistance(f.measures.distanceFromTargetPct2022_23)).toBe('8.2 % above its fair-shares target');
+    expect(describeDistance(f.measures.distanceFromTargetPct2022_23)).toBe('8.2% above its fair-shares target');
     expect(describeDistanceTrend(f.measures)).toBe(
-      '8.2 % above its fair-shares target in 2022/23; 5.9 % above after 2024/25 convergence',
+      '8.2% above its fair-shares target in 2022/23; 5.9% above after 2024/25 convergence',
     );
     expect(f.ranks['distance-from-target-2024-25']).toEqual({ position: 2, outOf: 42, tied: false });
   });
@@ -160,9 +160,9 @@ describe('figures for one system above and one below target match their CSV rows
     });
     expect(f.measures.coreRecurrentGrowthPct).toBeCloseTo(3.51984, 4);
     expect(f.measures.distanceFromTargetPctAfter2023_24Convergence).toBe(-3.22);
-    expect(describeDistance(f.measures.distanceFromTargetPct2022_23)).toBe('3.4 % below its fair-shares target');
+    expect(describeDistance(f.measures.distanceFromTargetPct2022_23)).toBe('3.4% below its fair-shares target');
     expect(describeDistanceTrend(f.measures)).toBe(
-      '3.4 % below its fair-shares target in 2022/23; 3.0 % below after 2024/25 convergence',
+      '3.4% below its fair-shares target in 2022/23; 3.0% below after 2024/25 convergence',
     );
     expect(f.ranks['distance-from-target-2024-25']).toEqual({ position: 42, outOf: 42, tied: false });
     expect(f.ranks['core-recurrent-growth'].position).toBe(6);
@@ -196,7 +196,7 @@ describe('ranks among the 42', () => {
     for (const r of atTarget) expect(r.rank).toEqual({ position: 32, outOf: 42, tied: true });
   });
 
-  it('does not rank rounding noise: every running-cost allowance falls by 25.3 % to 2025/26, so all share 1st', () => {
+  it('does not rank rounding noise: every running-cost allowance falls by 25.3% to 2025/26, so all share 1st', () => {
     for (const r of rankFunding(funding, 'running-cost-cut-2025-26')) {
       expect(r.value).toBeCloseTo(25.3, 1);
       expect(r.rank.position).toBe(1);
@@ -223,14 +223,14 @@ describe('England', () => {
 });
 
 describe('describeDistance', () => {
-  it('says above, below or at, to one decimal with a space before %', () => {
-    expect(describeDistance(4.2)).toBe('4.2 % above its fair-shares target');
-    expect(describeDistance(-1.3)).toBe('1.3 % below its fair-shares target');
+  it('says above, below or at, to one decimal with no space before % (as src/format/numbers.ts writes it)', () => {
+    expect(describeDistance(4.2)).toBe('4.2% above its fair-shares target');
+    expect(describeDistance(-1.3)).toBe('1.3% below its fair-shares target');
     expect(describeDistance(0)).toBe('at its fair-shares target');
-    // Within 0.05 of target reads as "at" at one decimal, rather than "0.0 % above".
+    // Within 0.05 of target reads as "at" at one decimal, rather than "0.0% above".
     expect(describeDistance(0.01)).toBe('at its fair-shares target');
     expect(describeDistance(-0.02)).toBe('at its fair-shares target');
-    expect(describeDistance(-0.43)).toBe('0.4 % below its fair-shares target');
+    expect(describeDistance(-0.43)).toBe('0.4% below its fair-shares target');
   });
 
   it('refuses a non-number', () => {

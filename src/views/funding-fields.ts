@@ -104,7 +104,7 @@ export function regionFundingLines(summary: RegionSummary, data: Dataset): strin
 export function fundingSourceLine(data: Dataset): string {
   const s = data.funding.source;
   return truncate(
-    `${s.publisher}, “${s.title}”, ${s.document} ${s.version} (“${s.note}”); the data record no publication date. ` +
+    `${s.publisher}, “${s.title}”, ${s.document} ${s.version} (“${s.note}”; its publication date is not recorded in the bot’s data). ` +
       'Every ICB’s core, GP and other primary care allocations 2023/24–2024/25, its distance from the fair-shares target and its running-cost allowance to 2025/26, ' +
       `joined to the 42 systems by ODS code (${s.localFile}).`,
     DISCORD_LIMITS.fieldValue,

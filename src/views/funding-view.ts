@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { chartAltText, comparisonChart, renderPngAsync, type ComparisonChartSpec } from '../charts/index.ts';
+import type { ComparisonChartSpec } from '../charts/index.ts';
 import type { Successor } from '../data/changes-schema.ts';
 import { describeDistance, type Funding } from '../data/funding.ts';
 import type { Dataset, IcsSystem } from '../data/model.ts';
@@ -8,6 +8,7 @@ import { candidateButtons } from './candidates.ts';
 import { fundingOf, gbpFromK, growthPct, millionsFromK, rankPhrase, workbookName } from './funding-fields.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { reply, type Reply } from './reply.ts';
+import { chartAttachment } from './reply-charts.ts';
 import { codeTable } from './table.ts';
 import { truncate } from './text.ts';
 
@@ -25,8 +26,9 @@ export interface FundingReplyOptions {
 const COLOUR = 0x0072b2;
 const ENGLAND_LABEL = 'England (derived)';
 
-export function fundingChartFileName(system: IcsSystem): string {
-  return `funding-${system.id}.png`;
+/** The chart's file name without ".png" (chartAttachment adds it). */
+export function fundingChartFileStem(system: IcsSystem): string {
+  return `funding-${system.id}`;
 }
 
 function fundingFooter(data: Dataset): { text: string } {
@@ -127,8 +129,8 @@ function rowsNote(data: Dataset): string {
   ].join('\n');
 }
 
-/** The /funding embed; `chartFile` names the attached chart to show as its image. */
-export function fundingEmbed(system: IcsSystem, funding: Funding, data: Dataset, chartFile?: string): APIEmbed {
+/** The /funding embed, without its chart image (the reply adds that when it attaches the chart). */
+export function fundingEmbed(system: IcsSystem, funding: Funding, data: Dataset): APIEmbed {
   const row = funding.published;
   const description = [
     `**${row.icb_name}** (ODS ${row.ods}) · ${row.region}`,
@@ -148,7 +150,6 @@ export function fundingEmbed(system: IcsSystem, funding: Funding, data: Dataset,
     description: truncate(description, DISCORD_LIMITS.embedDescription),
     color: COLOUR,
     fields,
-    ...(chartFile !== undefined ? { image: { url: `attachment://${chartFile}` } } : {}),
     footer: fundingFooter(data),
   };
 }
@@ -180,22 +181,16 @@ export async function fundingReply(system: IcsSystem, data: Dataset, options: Fu
   const funding = fundingOf(system, data);
   if (funding === undefined) return missingFundingReply(system);
   if (!options.chart) return reply({ ephemeral: options.ephemeral, embeds: [fundingEmbed(system, funding, data)] });
-  const spec = fundingChartSpec(system, funding, data);
-  let png: Buffer;
+  let chart: Awaited<ReturnType<typeof chartAttachment>>;
   try {
-    png = await renderPngAsync(comparisonChart(spec));
+    chart = await chartAttachment(fundingChartSpec(system, funding, data), fundingChartFileStem(system));
   } catch {
     // A chart is a convenience: the figures still answer the question without it.
     const embed = fundingEmbed(system, funding, data);
     embed.description = truncate(`${embed.description ?? ''}\n_The chart could not be drawn this time; the figures above are complete._`, DISCORD_LIMITS.embedDescription);
     return reply({ ephemeral: options.ephemeral, embeds: [embed] });
   }
-  const name = fundingChartFileName(system);
-  return reply({
-    ephemeral: options.ephemeral,
-    embeds: [fundingEmbed(system, funding, data, name)],
-    files: [{ name, data: png, description: chartAltText(spec) }],
-  });
+  return reply({ ephemeral: options.ephemeral, embeds: [{ ...fundingEmbed(system, funding, data), image: chart.image }], files: [chart.file] });
 }
 
 function longDate(iso: string): string {
