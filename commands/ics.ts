@@ -4,10 +4,11 @@ import type { IcsSystem } from '../src/data/model.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { reply, type Reply } from '../src/views/reply.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
+import { fundingCardFields } from '../src/views/funding-fields.ts';
 import { successorReply } from '../src/views/successor-card.ts';
 
 function card(system: IcsSystem, ctx: CommandContext, ephemeral: boolean): Reply {
-  return reply({ embeds: [systemEmbed(system, ctx.data)], ephemeral });
+  return reply({ embeds: [systemEmbed(system, ctx.data, fundingCardFields(system, ctx.data))], ephemeral });
 }
 
 const ics: CommandModule = {

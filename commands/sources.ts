@@ -3,6 +3,7 @@ import { booleanOption, type CommandModule } from '../src/core/command.ts';
 import { DISCORD_LIMITS } from '../src/views/limits.ts';
 import { reply } from '../src/views/reply.ts';
 import { truncate } from '../src/views/text.ts';
+import { fundingSourceLine } from '../src/views/funding-fields.ts';
 
 const sources: CommandModule = {
   definition: baseCommand('sources', 'Every source the bot uses: who published it, when, and what it contributes')
@@ -17,10 +18,20 @@ const sources: CommandModule = {
           title: 'Sources',
           description: 'Every figure the bot shows traces to one of these. The survey table and the quoted passages are kept verbatim in the project’s data/sources/.',
           color: 0x0072b2,
-          fields: ctx.data.sources.slice(0, DISCORD_LIMITS.embedFields).map((s) => ({
-            name: truncate(s.title, DISCORD_LIMITS.fieldName),
-            value: truncate(`${s.publisher}${s.author !== undefined ? ` (${s.author})` : ''}, ${s.date}\n${s.contributes}`, DISCORD_LIMITS.fieldValue),
-          })),
+          fields: [
+            ...ctx.data.sources.map((s) => ({
+              name: truncate(s.title, DISCORD_LIMITS.fieldName),
+              value: truncate(`${s.publisher}${s.author !== undefined ? ` (${s.author})` : ''}, ${s.date}\n${s.contributes}`, DISCORD_LIMITS.fieldValue),
+            })),
+            {
+              name: truncate(`${ctx.data.funding.source.publisher}: ${ctx.data.funding.source.title}`, DISCORD_LIMITS.fieldName),
+              value: truncate(fundingSourceLine(ctx.data), DISCORD_LIMITS.fieldValue),
+            },
+            {
+              name: 'ICB changes since 2022 (the April 2026 successor ICBs)',
+              value: truncate(`${ctx.data.changes.sources.length} public sources, listed on each successor card and in data/sources/icb-changes-2022-2026.md; facts found in only one source are marked as such.`, DISCORD_LIMITS.fieldValue),
+            },
+          ].slice(0, DISCORD_LIMITS.embedFields),
         },
       ],
     });

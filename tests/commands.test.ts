@@ -176,7 +176,9 @@ describe('/england, /sources, /help', () => {
 
   it('lists every source', async () => {
     const reply = await run('sources', {});
-    expect(reply.embeds[0]?.fields?.length).toBe(app.data.sources.length);
+    const names = reply.embeds[0]?.fields?.map((f) => f.name) ?? [];
+    expect(names).toEqual(expect.arrayContaining(app.data.sources.map((s) => s.title)));
+    expect(names).toContain("NHS England: Allocation of resources 2023/24 to 2024/25");
   });
 
   it('explains how to ask and what the figures mean', async () => {
@@ -214,4 +216,15 @@ describe('every string option of every command, whatever is typed', () => {
       });
     }
   }
+});
+
+describe('/rank on the official allocations', () => {
+  it('puts the furthest below target first when asked for the lowest, with a true minus and the workbook as source', async () => {
+    const reply = await run('rank', { metric: 'distance-from-target-2024-25', order: 'lowest', count: 5, chart: false });
+    const block = /```\n([\s\S]*?)\n```/.exec(reply.embeds[0]?.description ?? '')?.[1] ?? '';
+    const rows = block.split('\n').slice(1);
+    expect(rows[0]).toMatch(/^1\s+Birmingham and Solihull.*−3\.0%$/);
+    expect(rows.some((r) => /−0\.0%/.test(r))).toBe(false);
+    expect(reply.embeds[0]?.footer?.text).toMatch(/NHS England.*workbook v1\.2/);
+  });
 });

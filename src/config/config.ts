@@ -8,6 +8,8 @@ const HOW_TO_GET: Record<string, string> = {
   DISCORD_API_BASE: 'a base URL such as http://127.0.0.1:8080/api (a REST proxy), or leave it unset for Discord itself',
   DISCORD_PUBLIC_KEY: 'Discord developer portal → your application → General Information → Public Key (64 hex characters)',
   PORT: 'a TCP port number, e.g. 8080',
+  HOST: 'the address to listen on: 0.0.0.0 (every interface, the default), 127.0.0.1 (this machine only) or :: (IPv6)',
+  HTTP_WORKERS: 'how many processes `tsx src/http/cluster.ts` runs, e.g. 2; leave unset for one per CPU core',
   LOG_LEVEL: 'one of trace, debug, info, warn, error, fatal',
   DISCORD_SHARD_IDS: 'comma-separated shard ids for this process, e.g. 0,1,2 (with DISCORD_SHARD_COUNT)',
   DISCORD_SHARD_COUNT: 'the total number of shards across all processes, e.g. 6',
@@ -23,17 +25,42 @@ const common = {
   DISCORD_API_BASE: optional(z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ''))),
 };
 
-export const gatewayConfigSchema = z.object({
+/** What `npm run deploy` needs: the bot's credentials and where to register. */
+const credentials = {
   ...common,
   DISCORD_TOKEN: z
     .string({ error: 'is missing' })
     .trim()
-    .regex(/^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/, 'does not look like a bot token (three dot-separated parts)'),
+    .regex(/^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/, 'does not look like a bot token (three dot-separated parts, no "Bot " prefix)'),
   DISCORD_APPLICATION_ID: snowflake,
   DISCORD_GUILD_ID: optional(snowflake),
-  DISCORD_SHARD_IDS: optional(z.string().regex(/^\d+(,\d+)*$/, 'must be comma-separated shard ids').transform((s) => s.split(',').map(Number))),
-  DISCORD_SHARD_COUNT: optional(z.coerce.number().int().positive()),
-});
+};
+
+export const deployConfigSchema = z.object(credentials);
+export type DeployConfig = z.infer<typeof deployConfigSchema>;
+
+export const gatewayConfigSchema = z
+  .object({
+    ...credentials,
+    DISCORD_SHARD_IDS: optional(
+      z
+        .string()
+        .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated shard ids')
+        .transform((s) => [...new Set(s.split(',').map(Number))]),
+    ),
+    DISCORD_SHARD_COUNT: optional(z.coerce.number().int().positive()),
+  })
+  // A shard range without the total would make discord.js assume count = ids.length, and Discord refuse the shards.
+  .superRefine((config, ctx) => {
+    const ids = config.DISCORD_SHARD_IDS;
+    if (ids === undefined) return;
+    const count = config.DISCORD_SHARD_COUNT;
+    if (count === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARD_COUNT'], message: 'is required when DISCORD_SHARD_IDS is set' });
+    } else if (ids.some((id) => id >= count)) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARD_IDS'], message: `must list ids below DISCORD_SHARD_COUNT (0 to ${count - 1})` });
+    }
+  });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 export const httpConfigSchema = z.object({
@@ -41,6 +68,8 @@ export const httpConfigSchema = z.object({
   DISCORD_PUBLIC_KEY: z.string({ error: 'is missing' }).trim().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),
   DISCORD_APPLICATION_ID: optional(snowflake),
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(8080),
+  HOST: optional(z.string().trim().min(1)).default('0.0.0.0'),
+  HTTP_WORKERS: optional(z.coerce.number().int().min(1).max(256)),
 });
 export type HttpConfig = z.infer<typeof httpConfigSchema>;
 
@@ -55,7 +84,19 @@ export function parseConfig<T extends z.ZodType>(schema: T, env: NodeJS.ProcessE
   const lines = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'configuration');
     const message = issue.code === 'invalid_type' && env[name] === undefined ? 'is missing' : issue.message;
-    return `${name} ${message}. ${HOW_TO_GET[name] ?? ''}`.trim();
+    const hint = HOW_TO_GET[name];
+    return hint === undefined ? `${name} ${message}` : `${name} ${message} — ${hint}`;
   });
   throw new ConfigError(lines.join('\n'));
+}
+
+/** For entry points: the validated config, or one line per bad variable on stderr and exit 78 (EX_CONFIG). */
+export function parseConfigOrExit<T extends z.ZodType>(schema: T, prefix = 'Refusing to start'): z.infer<T> {
+  try {
+    return parseConfig(schema);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${prefix}: ${error.message.split('\n').join(`\n${prefix}: `)}\n`);
+    process.exit(78);
+  }
 }

@@ -1,3 +1,4 @@
+import { FUNDING_METRIC_IDS, FUNDING_METRICS } from './funding-metrics.ts';
 import type { SystemFigures } from './model.ts';
 
 export type MetricUnit = 'gbp-m' | 'percent' | 'gbp' | 'gbp-bn' | 'people';
@@ -9,18 +10,41 @@ export interface Metric {
   unit: MetricUnit;
   /** What a missing value means, for "left out" notes. */
   missingMeaning: string;
+  /** Which publication the figure comes from: the 2022 survey, or NHS England's allocations workbook. */
+  source: 'survey' | 'allocations';
+  /** What the figure is and which end is which, for a ranking's notes. */
+  note?: string;
   value(figures: SystemFigures): number | null;
 }
 
-export const METRIC_IDS = ['deficit', 'deficit-share', 'deficit-per-head', 'spend-per-head', 'allocation', 'population'] as const;
+export const SURVEY_METRIC_IDS = ['deficit', 'deficit-share', 'deficit-per-head', 'spend-per-head', 'allocation', 'population'] as const;
+export const METRIC_IDS = [...SURVEY_METRIC_IDS, ...FUNDING_METRIC_IDS] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
+const fundingMetrics = Object.fromEntries(
+  FUNDING_METRIC_IDS.map((id) => {
+    const metric = FUNDING_METRICS[id];
+    const entry: Metric = {
+      id,
+      label: metric.label,
+      unit: metric.unit,
+      missingMeaning: metric.missingMeaning,
+      source: 'allocations',
+      note: metric.note,
+      value: (f) => (f.funding === null ? null : metric.value(f.funding)),
+    };
+    return [id, entry];
+  }),
+) as Record<(typeof FUNDING_METRIC_IDS)[number], Metric>;
+
 export const METRICS: Readonly<Record<MetricId, Metric>> = {
+  ...fundingMetrics,
   deficit: {
     id: 'deficit',
     label: 'Deficit or gap 2022/23 (£m)',
     unit: 'gbp-m',
     missingMeaning: 'published no deficit figure',
+    source: 'survey',
     value: (f) => f.deficitGbpM,
   },
   'deficit-share': {
@@ -28,6 +52,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     label: 'Deficit as % of allocation',
     unit: 'percent',
     missingMeaning: 'published no deficit figure',
+    source: 'survey',
     value: (f) => f.deficitSharePct,
   },
   'deficit-per-head': {
@@ -35,6 +60,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     label: 'Deficit per head (£)',
     unit: 'gbp',
     missingMeaning: 'published no deficit figure or no population',
+    source: 'survey',
     value: (f) => f.deficitPerHeadGbp,
   },
   'spend-per-head': {
@@ -42,6 +68,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     label: 'Spend per head (£)',
     unit: 'gbp',
     missingMeaning: 'has no published spend per head',
+    source: 'survey',
     value: (f) => f.spendPerHeadGbp,
   },
   allocation: {
@@ -49,6 +76,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     label: 'Allocation (£bn)',
     unit: 'gbp-bn',
     missingMeaning: 'has no published allocation',
+    source: 'survey',
     value: (f) => f.allocationGbpBillions,
   },
   population: {
@@ -56,6 +84,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     label: 'Population',
     unit: 'people',
     missingMeaning: 'has no published population',
+    source: 'survey',
     value: (f) => f.population,
   },
 };

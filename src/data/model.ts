@@ -18,6 +18,8 @@ export interface SystemFigures {
   deficitIsRangeMidpoint: boolean;
   deficitSharePct: number | null;
   deficitPerHeadGbp: number | null;
+  /** NHS England's official allocations for this system (joined by ODS code), for the funding metrics. */
+  funding: Funding | null;
 }
 
 export type Ranks = Partial<Record<MetricId, { england: number; region: number; of: number; ofRegion: number }>>;
@@ -75,7 +77,7 @@ export interface FundingData {
   england: EnglandFunding;
 }
 
-function figuresOf(system: SurveySystem): SystemFigures {
+function figuresOf(system: SurveySystem, funding: Funding | null): SystemFigures {
   const { position } = system;
   let deficit: number | null = null;
   let isMidpoint = false;
@@ -96,6 +98,7 @@ function figuresOf(system: SurveySystem): SystemFigures {
     deficitIsRangeMidpoint: isMidpoint,
     deficitSharePct: deficit !== null && alloc !== null ? (deficit / (alloc * 1000)) * 100 : null,
     deficitPerHeadGbp: deficit !== null && pop !== null ? (deficit * 1e6) / pop : null,
+    funding,
   };
 }
 
@@ -172,7 +175,7 @@ export function buildDataset(input: DatasetInput): Dataset {
   const systems: IcsSystem[] = survey.systems.map((s) => {
     const alias = aliases[s.id];
     if (alias === undefined) throw new Error(`aliases for ${s.id} missing (checked earlier)`);
-    return { ...s, aliases: alias, figures: figuresOf(s), anomalies: findAnomalies(s, survey.systems), ranks: {} };
+    return { ...s, aliases: alias, figures: figuresOf(s, input.funding.bySystem.get(s.id) ?? null), anomalies: findAnomalies(s, survey.systems), ranks: {} };
   });
   const byRegion = new Map<Region, IcsSystem[]>(REGIONS.map((r) => [r, systems.filter((s) => s.region === r)]));
   for (const metric of METRIC_IDS) {

@@ -1,53 +1,54 @@
-import { DiscordjsError, DiscordjsErrorCodes, Events } from 'discord.js';
-import { ConfigError, gatewayConfigSchema, parseConfig } from '../config/config.ts';
+import { Events, type Client } from 'discord.js';
+import type { Logger } from 'pino';
+import { gatewayConfigSchema, parseConfigOrExit } from '../config/config.ts';
 import { createApp } from '../core/app.ts';
 import { createLogger } from '../core/logger.ts';
 import { createClient } from './client.ts';
 import { handleInteraction } from './interactions.ts';
+import { describeFailure, isInvalidToken } from './token-error.ts';
 
-function isInvalidToken(error: unknown): boolean {
-  if (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid) return true;
-  const status = (error as { status?: unknown } | null)?.status;
-  return status === 401;
+/** How long a graceful shutdown may take before the process exits anyway (a hung socket must not block a deploy). */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+function logEvents(client: Client, logger: Logger, commandCount: number): void {
+  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, shards: [...ready.ws.shards.keys()] }, 'ready: serving %d commands', commandCount));
+  client.on(Events.ShardResume, (id, replayed) => logger.info({ shard: id, replayed }, 'shard resumed'));
+  client.on(Events.ShardDisconnect, (event, id) => logger.warn({ shard: id, code: event.code }, 'shard disconnected'));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+}
+
+function exitOnSignals(client: Client, logger: Logger): void {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    void client.destroy().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 /** `npm start` with a token: the gateway bot. Exits non-zero with one clear line on bad config or a rejected token. */
 export async function startGatewayBot(): Promise<void> {
-  let config;
-  try {
-    config = parseConfig(gatewayConfigSchema);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`Refusing to start: ${error.message}\n`);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = parseConfigOrExit(gatewayConfigSchema);
   const logger = createLogger(config.LOG_LEVEL);
   const app = await createApp({ logger });
   const client = createClient(config);
 
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, app.router, logger));
-  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, shards: ready.ws.shards.size }, 'ready: serving %d commands', app.router.commands.size));
-  client.on(Events.ShardResume, (id) => logger.info({ shard: id }, 'shard resumed'));
-  client.on(Events.ShardDisconnect, (event, id) => logger.warn({ shard: id, code: event.code }, 'shard disconnected'));
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
-
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    void client.destroy().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  logEvents(client, logger, app.router.commands.size);
+  exitOnSignals(client, logger);
+  // A safety net: whatever escapes (a library bug, a rejected promise nobody awaited) is logged, and the bot keeps serving.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
   try {
     await client.login(config.DISCORD_TOKEN);
   } catch (error) {
-    if (isInvalidToken(error)) {
-      process.stderr.write('Refusing to start: Discord rejected DISCORD_TOKEN (401 Unauthorized). Reset the token in the Discord developer portal → your application → Bot, and update .env.\n');
-    } else {
-      process.stderr.write(`Could not connect to Discord: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
+    const why = isInvalidToken(error) ? 'Refusing to start' : 'Could not connect to Discord';
+    process.stderr.write(`${why}: ${describeFailure(error)}\n`);
     await client.destroy();
     process.exit(1);
   }

@@ -17,6 +17,17 @@ export function surveyFooter(data: Dataset): { text: string } {
   return { text: `Source: ${src.publisher}, “${src.title}” — figures as of ${data.survey.asOf}` };
 }
 
+/** The footer for figures from NHS England's allocations workbook rather than the survey. */
+export function allocationsFooter(data: Dataset): { text: string } {
+  const src = data.funding.source;
+  return { text: `Source: ${src.publisher}, “${src.title}”, ${src.document} ${src.version}` };
+}
+
+/** The right footer for a metric's publication. */
+export function footerFor(source: 'survey' | 'allocations', data: Dataset): { text: string } {
+  return source === 'survey' ? surveyFooter(data) : allocationsFooter(data);
+}
+
 /** Brand colour per status, so a deficit card reads differently from a break-even one at a glance. */
 export const STATUS_COLOUR: Readonly<Record<PositionStatus, number>> = {
   deficit: 0xd55e00,

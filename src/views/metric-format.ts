@@ -10,7 +10,8 @@ export function formatMetric(unit: MetricUnit, value: number): string {
     case 'gbp':
       return gbp(value);
     case 'percent':
-      return percent(value);
+      // A true minus sign: distance from a funding target goes below zero.
+      return value < 0 && percent(-value) !== percent(0) ? `−${percent(-value)}` : percent(Math.abs(value) < 0.05 ? 0 : value);
     case 'people':
       return people(value);
   }

@@ -4,7 +4,7 @@ import { METRICS, type MetricId } from '../data/metrics.ts';
 import type { Region } from '../data/schema.ts';
 import { shortName } from '../search/name-index.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { surveyFooter } from './labels.ts';
+import { footerFor } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
 import { clip, codeTable } from './table.ts';
 import { truncate } from './text.ts';
@@ -57,6 +57,7 @@ export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
   if (ranked.leftOut.length > 0) {
     notes.push(`${ranked.leftOut.length} of ${ranked.poolSize} systems ${metric.missingMeaning} and are left out: ${ranked.leftOut.map(shortName).join(', ')}.`);
   }
+  if (metric.note !== undefined) notes.push(metric.note);
   if (request.metric.startsWith('deficit')) {
     notes.push('Deficits and financial gaps as the survey published them (break-even counts as £0); efficiency asks are not deficits. ~ marks the midpoint of a published range.');
   }
@@ -66,6 +67,6 @@ export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
     description: truncate(table, DISCORD_LIMITS.embedDescription),
     color: 0x0072b2,
     fields: [{ name: 'Notes', value: truncate(notes.map((n) => `• ${n}`).join('\n'), DISCORD_LIMITS.fieldValue) }],
-    footer: surveyFooter(data),
+    footer: footerFor(metric.source, data),
   };
 }

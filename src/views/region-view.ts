@@ -6,6 +6,7 @@ import { shortName } from '../search/name-index.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { surveyFooter } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
+import { regionFundingLines } from './funding-fields.ts';
 import { clip, codeTable } from './table.ts';
 import { truncate } from './text.ts';
 
@@ -66,6 +67,7 @@ export function regionEmbed(summary: RegionSummary, sort: RegionSort, data: Data
     color: 0x0072b2,
     fields: [
       { name: 'Region totals', value: truncate(totals.join('\n'), DISCORD_LIMITS.fieldValue) },
+      { name: 'Official allocations 2024/25 (NHS England)', value: truncate(regionFundingLines(summary, data).join('\n'), DISCORD_LIMITS.fieldValue) },
       { name: 'Notes', value: truncate(notes.map((n) => `• ${n}`).join('\n'), DISCORD_LIMITS.fieldValue) },
     ],
     footer: surveyFooter(data),

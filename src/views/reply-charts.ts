@@ -7,6 +7,11 @@ import { shortName } from '../search/name-index.ts';
 import type { ReplyFile } from './reply.ts';
 
 const SUBTITLE = 'Survey of ICS finances, early 2022 (The Lowdown / NHS Support Federation)';
+const ALLOCATIONS_SUBTITLE = 'NHS England, ICB allocations 2023/24 to 2024/25 (workbook v1.2)';
+
+function subtitleFor(metric: MetricId): string {
+  return METRICS[metric].source === 'survey' ? SUBTITLE : ALLOCATIONS_SUBTITLE;
+}
 
 /** What a bar carries beside its value: whether it is a range midpoint, a gap rather than a deficit, or break-even. */
 function annotation(system: IcsSystem, metric: MetricId): string | undefined {
@@ -40,17 +45,19 @@ export function barsFor(systems: readonly IcsSystem[], metric: MetricId, highlig
 export function regionChartSpec(summary: RegionSummary, sorted: readonly IcsSystem[], metric: MetricId): BarChartSpec {
   return {
     title: `${METRICS[metric].label.replace(/ \(.*\)$/, '')} by system — ${summary.region}`,
-    subtitle: SUBTITLE,
+    subtitle: subtitleFor(metric),
     unit: METRICS[metric].unit,
     bars: barsFor(sorted, metric),
-    footnote: metric.startsWith('deficit') ? 'Deficits and financial gaps as published; systems without a figure are labelled, not drawn as zero.' : 'Figures as published in the survey.',
+    footnote: metric.startsWith('deficit')
+      ? 'Deficits and financial gaps as published; systems without a figure are labelled, not drawn as zero.'
+      : `Figures as published in the ${METRICS[metric].source === 'survey' ? 'survey' : 'NHS England workbook'}.`,
   };
 }
 
 export function rankChartSpec(systems: readonly IcsSystem[], metric: MetricId, where: string): BarChartSpec {
   return {
     title: `${METRICS[metric].label.replace(/ \(.*\)$/, '')} — ${where}, ranked`,
-    subtitle: SUBTITLE,
+    subtitle: subtitleFor(metric),
     unit: METRICS[metric].unit,
     bars: barsFor(systems, metric),
   };
