@@ -2,6 +2,7 @@ import type { ButtonInteraction, ChatInputCommandInteraction, CommandInteraction
 import { MessageFlags } from 'discord.js';
 import type { Logger } from 'pino';
 import type { CommandOptions, OptionValue } from '../core/command.ts';
+import { HIDE_OPTION } from '../core/definition.ts';
 import { APOLOGY, type Router } from '../core/router.ts';
 import type { Reply } from '../views/reply.ts';
 import { toEditOptions, toReplyOptions } from './to-discord.ts';
@@ -72,7 +73,7 @@ export async function handleInteraction(interaction: Interaction, router: Router
   try {
     if (interaction.isChatInputCommand()) {
       const options = optionsOf(interaction.options.data);
-      await answer(interaction, router.command(interaction.commandName, options), options['hide'] === true);
+      await answer(interaction, router.command(interaction.commandName, options), options[HIDE_OPTION] === true);
     } else if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true);
       const focusedOption = { name: focused.name, value: String(focused.value) };

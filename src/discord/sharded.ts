@@ -25,7 +25,7 @@ async function recommendedShardCount(config: GatewayConfig): Promise<number> {
 
 async function stopShard(shard: Shard): Promise<void> {
   const child = shard.process;
-  if (child === null || child.exitCode !== null) return;
+  if (child === null || child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), SHARD_STOP_MS);
@@ -33,19 +33,22 @@ async function stopShard(shard: Shard): Promise<void> {
   clearTimeout(timer);
 }
 
-async function main(): Promise<void> {
-  loadEnv();
-  const config = parseConfigOrExit(gatewayConfigSchema);
-  const logger = createLogger(config.LOG_LEVEL);
-  let totalShards: number;
+/** The shard total: DISCORD_SHARD_COUNT when set, else Discord's recommendation; one clear line and exit if neither. */
+async function totalShardsOrExit(config: GatewayConfig): Promise<number> {
   try {
-    totalShards = config.DISCORD_SHARD_COUNT ?? (await recommendedShardCount(config));
+    return config.DISCORD_SHARD_COUNT ?? (await recommendedShardCount(config));
   } catch (error) {
     const why = isInvalidToken(error) ? 'Refusing to start' : 'Could not reach Discord';
     process.stderr.write(`${why}: ${describeFailure(error)}\n`);
     process.exit(1);
   }
+}
 
+async function main(): Promise<void> {
+  loadEnv();
+  const config = parseConfigOrExit(gatewayConfigSchema);
+  const logger = createLogger(config.LOG_LEVEL);
+  const totalShards = await totalShardsOrExit(config);
   const manager = new ShardingManager(SHARD_ENTRY, {
     token: config.DISCORD_TOKEN,
     totalShards,
@@ -54,28 +57,31 @@ async function main(): Promise<void> {
     // Shards are TypeScript files: the children load tsx as the parent does (resolved here, so any cwd works).
     execArgv: ['--import', import.meta.resolve('tsx')],
   });
-  manager.on('shardCreate', (shard) => {
-    logger.info({ shard: shard.id, of: totalShards }, 'shard spawned');
-    shard.on('death', () => logger.warn({ shard: shard.id }, 'shard exited'));
-  });
 
-  const shutdown = async (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'stopping shards');
+  let stopping = false;
+  const stopAll = async (exitCode: number) => {
+    stopping = true;
     manager.respawn = false;
     await Promise.all(manager.shards.map(stopShard));
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.once('SIGINT', (signal) => void shutdown(signal));
-  process.once('SIGTERM', (signal) => void shutdown(signal));
+  manager.on('shardCreate', (shard) => {
+    logger.info({ shard: shard.id, of: totalShards }, 'shard spawned');
+    shard.on('death', () => (stopping ? logger.info({ shard: shard.id }, 'shard stopped') : logger.warn({ shard: shard.id }, 'shard died, respawning')));
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'stopping shards');
+      void stopAll(0);
+    });
+  }
 
   try {
     await manager.spawn();
     logger.info({ shards: manager.shardList }, 'all shards ready');
   } catch (error) {
     process.stderr.write(`Could not start the shards: ${describeFailure(error)}\n`);
-    manager.respawn = false;
-    await Promise.all(manager.shards.map(stopShard));
-    process.exit(1);
+    await stopAll(1);
   }
 }
 
