@@ -5,16 +5,10 @@
 
 export type ChartUnit = 'gbp-m' | 'gbp' | 'percent' | 'people' | 'gbp-bn';
 
+import { fixed, trimmed } from '../format/numbers.ts';
+
 const MINUS = '−';
 
-function fixed(value: number, decimals: number): string {
-  return new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
-}
-
-/** Up to maxDecimals, trailing zeros dropped (76.5, 48, 143.27). */
-function trimmed(value: number, maxDecimals: number): string {
-  return new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: maxDecimals }).format(value);
-}
 
 function signed(value: number, body: (magnitude: number) => string): string {
   const text = body(Math.abs(value));

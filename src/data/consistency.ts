@@ -1,3 +1,4 @@
+import { trimmed } from '../format/numbers.ts';
 import type { SurveySystem } from './schema.ts';
 
 /** Population × spend per head should come within this share of the published allocation. */
@@ -23,8 +24,7 @@ export interface Anomaly {
   productGapShare?: number;
 }
 
-const fmt = (n: number, digits = 0) =>
-  new Intl.NumberFormat('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n);
+const fmt = (n: number, digits = 0) => trimmed(n, digits);
 
 /** Reads the anomalies off one row against the rest of the table: computed, never hand-flagged. */
 export function findAnomalies(system: SurveySystem, all: readonly SurveySystem[]): Anomaly[] {

@@ -2,8 +2,27 @@
 
 const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
-function trimmed(value: number, maxDecimals: number): string {
-  return new Intl.NumberFormat('en-GB', { maximumFractionDigits: maxDecimals, minimumFractionDigits: 0 }).format(value);
+/** Intl formatters are costly to build (a fifth of a reply's time when made per call): one per precision, reused. */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function formatter(minDecimals: number, maxDecimals: number): Intl.NumberFormat {
+  const key = `${minDecimals}:${maxDecimals}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** Up to maxDecimals, trailing zeros dropped (76.5, 48, 143.27), thousands grouped. */
+export function trimmed(value: number, maxDecimals: number): string {
+  return formatter(0, maxDecimals).format(value);
+}
+
+/** Exactly `decimals` decimals, thousands grouped. */
+export function fixed(value: number, decimals: number): string {
+  return formatter(decimals, decimals).format(value);
 }
 
 /** £m with up to two decimals as published (£143.27m, £76.5m, £48m). */

@@ -1,5 +1,4 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { Rejection } from './verify.ts';
 
 export type InteractionKindLabel = 'ping' | 'command' | 'autocomplete' | 'button' | 'unsupported';
 /** replied: inline JSON; files: answered through the callback route; deferred: type 5 then an edit; failed: Discord refused a delivery. */
@@ -9,6 +8,7 @@ export interface HttpMetrics {
   registry: Registry;
   interactions: Counter<'kind' | 'command' | 'outcome'>;
   latency: Histogram<'kind'>;
+  /** Labelled by the verifier's Rejection: missing, malformed, stale, future, invalid. */
   rejectedSignatures: Counter<'reason'>;
   rejectedRequests: Counter<'status'>;
 }
@@ -30,7 +30,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): HttpM
     }),
     latency: new Histogram({
       name: 'interaction_response_seconds',
-      help: 'Time from receiving a verified interaction to the end of our HTTP answer',
+      help: 'For verified interactions: time from the request arriving to the end of our HTTP answer',
       labelNames: ['kind'],
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3],
       registers: [registry],
@@ -48,8 +48,4 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): HttpM
       registers: [registry],
     }),
   };
-}
-
-export function countRejectedSignature(metrics: HttpMetrics, reason: Rejection): void {
-  metrics.rejectedSignatures.inc({ reason });
 }
