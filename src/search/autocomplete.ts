@@ -42,8 +42,10 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
 
     const picked = new Map<string, NameEntry>();
     for (const { entry } of scored) if (!picked.has(entry.systemId)) picked.set(entry.systemId, entry);
-    if (picked.size < FUZZY_FILL_BELOW) {
-      for (const { system, entry } of resolver.fuzzy(q, limit)) if (!picked.has(system.id)) picked.set(system.id, entry);
+    // Fuzzy guesses at one or two typed letters are noise, and cost time on every keystroke.
+    if (picked.size < FUZZY_FILL_BELOW && q.length >= 3) {
+      // Suggestions while typing need no edit-distance verdict, only a plausible order: skip the rerank to stay fast.
+      for (const { system, entry } of resolver.fuzzy(q, limit, { rerank: false })) if (!picked.has(system.id)) picked.set(system.id, entry);
     }
     return [...picked]
       .slice(0, limit)

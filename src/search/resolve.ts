@@ -5,6 +5,7 @@ import { KIND_PRIORITY, buildNameIndex, type NameEntry, type NameIndex } from '.
 import type { Successor } from '../data/changes-schema.ts';
 import { canonical, normalise } from './normalise.ts';
 import { buildSuccessorIndex } from './successor-index.ts';
+import { createBigramFilter } from './bigram-filter.ts';
 
 /** What a typed name resolves to; views turn each kind into a card, a choice of candidates, or "not found". */
 export type Resolution =
@@ -43,10 +44,23 @@ function editScore(query: string, key: string): number {
 export const MAX_QUERY_CHARS = 120;
 const MAX_SUGGESTIONS = 5;
 
+/** How many of Fuse's best results the edit distance reorders. */
+const RERANK_LIMIT = 20;
+
+/** Chosen by measurement on the query fixture: substring-anywhere matching, generous threshold, edit distance decides. */
+const FUSE_OPTIONS = {
+  keys: ['key'],
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: SUGGESTION_CUTOFF,
+  minMatchCharLength: 2,
+  shouldSort: true,
+};
+
 export interface Resolver {
   resolve(query: string): Resolution;
   /** Fuzzy candidates best first, one per system, for autocomplete and suggestions. */
-  fuzzy(normalisedQuery: string, limit: number): Array<{ system: IcsSystem; entry: NameEntry; score: number }>;
+  fuzzy(normalisedQuery: string, limit: number, options?: { rerank?: boolean }): Array<{ system: IcsSystem; entry: NameEntry; score: number }>;
   index: NameIndex;
 }
 
@@ -99,19 +113,17 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     ownNamesById.set(entry.systemId, [...(ownNamesById.get(entry.systemId) ?? []), entry.key]);
   }
   const ownNames = (id: string): string[] => ownNamesById.get(id) ?? [];
-  const fuse = new Fuse(index.entries, {
-    keys: ['key'],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: SUGGESTION_CUTOFF,
-    minMatchCharLength: 2,
-    shouldSort: true,
-  });
+  const filter = createBigramFilter(index.entries, (e) => e.key);
 
-  function fuzzy(q: string, limit: number) {
+  function fuzzy(q: string, limit: number, options: { rerank?: boolean } = {}) {
+    const rerank = options.rerank ?? true;
     const bestBySystem = new Map<string, { system: IcsSystem; entry: NameEntry; score: number }>();
-    for (const result of fuse.search(q.slice(0, 64))) {
-      const score = Math.min(editScore(q, result.item.key), (result.score ?? 1) + FUSE_ONLY_PENALTY);
+    const pattern = q.slice(0, 64);
+    const fuse = new Fuse(filter.candidates(pattern), FUSE_OPTIONS);
+    // Fuse's best few always include the near-miss we want; edit distance only has to order those.
+    for (const result of fuse.search(pattern, { limit: RERANK_LIMIT })) {
+      const fuseScore = result.score ?? 1;
+      const score = rerank ? Math.min(editScore(q, result.item.key), fuseScore + FUSE_ONLY_PENALTY) : fuseScore;
       const previous = bestBySystem.get(result.item.systemId);
       if (previous === undefined || score < previous.score) {
         bestBySystem.set(result.item.systemId, { system: system(result.item.systemId), entry: result.item, score });
@@ -160,6 +172,9 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
         return { kind: 'ambiguous', candidates: (narrowed.length > 0 ? narrowed : all).map(system), term: raw.trim() };
       }
     }
+
+    const near = successorIndex.findNear(q);
+    if (near !== undefined) return { kind: 'successor', successor: near };
 
     const ranked = fuzzy(q, MAX_SUGGESTIONS + 1);
     const [best, second] = ranked;

@@ -8,8 +8,10 @@ const SUCCESSOR_TYPO_CUTOFF = 0.13;
 export interface SuccessorIndex {
   /** Normalised name → the new body it names. */
   exact: ReadonlyMap<string, Successor>;
-  /** A new body named exactly or with a small typo ("Thames Vally"), or undefined. */
+  /** A new body named exactly, or undefined. */
   find(normalisedQuery: string): Successor | undefined;
+  /** A new body named with a small typo ("Thames Vally"), or undefined. */
+  findNear(normalisedQuery: string): Successor | undefined;
 }
 
 /**
@@ -28,10 +30,14 @@ export function buildSuccessorIndex(successors: readonly Successor[]): Successor
   return {
     exact,
     find(query) {
-      const direct = exact.get(query);
-      if (direct !== undefined || query.length < 6) return direct;
+      return exact.get(query);
+    },
+    findNear(query) {
+      if (query.length < 6) return undefined;
       let best: { successor: Successor; score: number } | undefined;
       for (const [key, successor] of exact) {
+        // A typo changes the length by a letter or two; anything further cannot pass the cutoff.
+        if (Math.abs(key.length - query.length) > 2) continue;
         const score = damerauLevenshtein(query, key).relative;
         if (score <= SUCCESSOR_TYPO_CUTOFF && (best === undefined || score < best.score)) best = { successor, score };
       }

@@ -1,13 +1,10 @@
 import type { APIEmbed } from 'discord.js';
 import type { Dataset } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people, signedPercent } from '../format/numbers.ts';
+import { longDate } from '../format/dates.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { surveyFooter } from './labels.ts';
 import { truncate } from './text.ts';
-
-function formatDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 /** The national picture: the survey's England row, what the 42 rows add up to, and the dated timeline since. */
 export function englandEmbeds(data: Dataset, extraLines: readonly string[] = []): APIEmbed[] {
@@ -47,7 +44,7 @@ export function englandEmbeds(data: Dataset, extraLines: readonly string[] = [])
       const source = sourcesById.get(fact.sourceId);
       const by = fact.originally !== undefined ? `${fact.originally}, reported by ` : '';
       return {
-        name: truncate(`${formatDate(fact.date)} — ${fact.period}`, DISCORD_LIMITS.fieldName),
+        name: truncate(`${longDate(fact.date)} — ${fact.period}`, DISCORD_LIMITS.fieldName),
         value: truncate(`${fact.headline}\n_${by}${source?.publisher ?? fact.sourceId}${source?.title !== undefined ? `, “${source.title}”` : ''}_`, DISCORD_LIMITS.fieldValue),
       };
     }),

@@ -11,6 +11,7 @@ import { reply, type Reply } from './reply.ts';
 import { chartAttachment } from './reply-charts.ts';
 import { codeTable } from './table.ts';
 import { truncate } from './text.ts';
+import { longDate } from '../format/dates.ts';
 
 /**
  * The /funding reply: one system's official allocations from NHS England's workbook, every year it gives, with the
@@ -191,10 +192,6 @@ export async function fundingReply(system: IcsSystem, data: Dataset, options: Fu
     return reply({ ephemeral: options.ephemeral, embeds: [embed] });
   }
   return reply({ ephemeral: options.ephemeral, embeds: [{ ...fundingEmbed(system, funding, data), image: chart.image }], files: [chart.file] });
-}
-
-function longDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /**

@@ -3,14 +3,12 @@ import type { Successor } from '../data/changes-schema.ts';
 import { isWholeMerger, type SystemFate } from '../data/changes.ts';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people } from '../format/numbers.ts';
+import { longDate } from '../format/dates.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { surveyFooter } from './labels.ts';
 import { reply, type Reply } from './reply.ts';
 import { truncate } from './text.ts';
 
-export function longDate(iso: string): string {
-  return new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 function predecessorSystems(successor: Successor, data: Dataset): Array<{ system: IcsSystem; whole: boolean; part?: string; share?: number }> {
   return successor.predecessors.flatMap((p) => {
