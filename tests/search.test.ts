@@ -9,7 +9,7 @@ import { DISCORD_LIMITS } from '../src/views/limits.ts';
 import { isCorrect, QUERIES } from './support/fixture.ts';
 
 const data = loadDataset();
-const resolver = createResolver(data.systems);
+const resolver = createResolver(data.systems, data.changes.successors);
 const autocomplete = createAutocomplete(data.systems, resolver);
 
 describe('normalisation', () => {
@@ -94,6 +94,19 @@ describe('autocomplete', () => {
     expect(autocomplete('bnss')[0]?.value).toBe('bristol-north-somerset-and-south-gloucestershire');
   });
 
+  it('offers today’s ICBs by name, with a value /ics resolves to their card', () => {
+    const choice = autocomplete('thames').find((c) => c.value === 'NHS Thames Valley Integrated Care Board');
+    expect(choice?.name).toBe('Thames Valley ICB (since 2026) — South East');
+    const r = resolver.resolve(choice?.value ?? '');
+    expect(r.kind === 'successor' && r.successor.id).toBe('thames-valley');
+  });
+
+  it('answers a query that names a system without any name starting so, and a half-typed organisational tail', () => {
+    expect(autocomplete('Hull and East Riding')[0]?.value).toBe('humber-and-north-yorkshire');
+    expect(autocomplete('NHS Derby and Derbyshire Integrated Care Boa')[0]?.value).toBe('derbyshire');
+    expect(autocomplete('Greater Manchester Health and So')[0]?.value).toBe('greater-manchester');
+  });
+
   it('names the place that led to a system', () => {
     expect(autocomplete('Leeds')[0]?.name).toMatch(/Leeds/);
   });
@@ -107,7 +120,7 @@ describe('autocomplete', () => {
           expect(c.name.length).toBeGreaterThan(0);
           expect(c.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
           expect(c.value.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceValue);
-          expect(data.byId.has(c.value)).toBe(true);
+          expect(data.byId.has(c.value) || data.changes.successors.some((s) => s.name === c.value)).toBe(true);
         }
         expect(new Set(choices.map((c) => c.value)).size).toBe(choices.length);
       }),

@@ -1,7 +1,7 @@
 import type { IcsSystem } from '../data/model.ts';
 import { DISCORD_LIMITS } from '../views/limits.ts';
 import { KIND_PRIORITY, shortName, type NameEntry } from './name-index.ts';
-import { normalise } from './normalise.ts';
+import { normalise, withoutPartialNoiseTail } from './normalise.ts';
 import type { Resolver } from './resolve.ts';
 
 export interface Choice {
@@ -9,8 +9,12 @@ export interface Choice {
   value: string;
 }
 
-/** Fuzzy results only fill in when prefix matches are this few: prefixes are what a typing user means. */
-const FUZZY_FILL_BELOW = 5;
+/** Fuzzy results only fill in when no name starts with what was typed: prefixes are what a typing user means. */
+const FUZZY_FILL_BELOW = 1;
+/** A half-typed last word ("… Integrated Car") should not hide the names before it: drop up to this many words. */
+const MAX_DROPPED_WORDS = 2;
+/** Recent answers kept, by normalised input: small, as every entry is at most 25 short choices. */
+const RECENT_LIMIT = 1000;
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -27,31 +31,70 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
   const alphabetical = [...systems].sort((a, b) => shortName(a).localeCompare(shortName(b), 'en-GB'));
   const byId = new Map(systems.map((s) => [s.id, s]));
 
-  return function autocomplete(input: string): Choice[] {
-    const q = normalise(input.slice(0, 400)).slice(0, 100);
-    const limit = DISCORD_LIMITS.choices;
-    if (q === '') return alphabetical.slice(0, limit).map((s) => ({ name: choiceName(s), value: s.id }));
-
+  function prefixMatches(q: string): Array<{ entry: NameEntry; rank: number }> {
     const scored: Array<{ entry: NameEntry; rank: number }> = [];
     for (const entry of resolver.index.entries) {
       const at = entry.key === q ? -1 : entry.key.startsWith(q) ? 0 : entry.key.includes(` ${q}`) ? 1 : null;
       if (at === null) continue;
       scored.push({ entry, rank: at * 10 + KIND_PRIORITY[entry.kind] });
     }
-    scored.sort((a, b) => a.rank - b.rank || a.entry.key.length - b.entry.key.length);
+    return scored.sort((a, b) => a.rank - b.rank || a.entry.key.length - b.entry.key.length);
+  }
 
-    const picked = new Map<string, NameEntry>();
+  // Every keystroke of every user arrives here, and people type the same prefixes: remember recent answers.
+  const recent = new Map<string, Choice[]>();
+
+  return function autocomplete(input: string): Choice[] {
+    const q = normalise(input.slice(0, 400)).slice(0, 100);
+    const cached = recent.get(q);
+    if (cached !== undefined) {
+      recent.delete(q);
+      recent.set(q, cached);
+      return cached;
+    }
+    const choices = compute(q);
+    recent.set(q, choices);
+    if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value as string);
+    return choices;
+  };
+
+  function compute(q: string): Choice[] {
+    const limit = DISCORD_LIMITS.choices;
+    if (q === '') return alphabetical.slice(0, limit).map((s) => ({ name: choiceName(s), value: s.id }));
+
+    let scored = prefixMatches(q);
+    if (scored.length === 0) scored = prefixMatches(withoutPartialNoiseTail(q));
+    for (let words = q.split(' '), dropped = 0; scored.length === 0 && dropped < MAX_DROPPED_WORDS && words.length > 1; dropped++) {
+      words = words.slice(0, -1);
+      scored = prefixMatches(words.join(' '));
+    }
+
+    const picked = new Map<string, NameEntry | undefined>();
     for (const { entry } of scored) if (!picked.has(entry.systemId)) picked.set(entry.systemId, entry);
     // Fuzzy guesses at one or two typed letters are noise, and cost time on every keystroke.
     if (picked.size < FUZZY_FILL_BELOW && q.length >= 3) {
-      // Suggestions while typing need no edit-distance verdict, only a plausible order: skip the rerank to stay fast.
-      for (const { system, entry } of resolver.fuzzy(q, limit, { rerank: false })) if (!picked.has(system.id)) picked.set(system.id, entry);
+      // What /ics would answer ("Hull and East Riding" names one system without any name starting so) comes first.
+      const resolution = resolver.resolve(q, { quick: true });
+      if (resolution.kind === 'match') picked.set(resolution.system.id, resolution.via);
+      else if (resolution.kind === 'ambiguous') for (const s of resolution.candidates) picked.set(s.id, undefined);
+      else if (resolution.kind === 'notFound') for (const s of resolution.suggestions) picked.set(s.id, undefined);
     }
-    return [...picked]
-      .slice(0, limit)
-      .flatMap(([id, entry]) => {
-        const system = byId.get(id);
-        return system === undefined ? [] : [{ name: choiceName(system, entry), value: system.id }];
-      });
-  };
+    const systems = [...picked].flatMap(([id, entry]) => {
+      const system = byId.get(id);
+      return system === undefined ? [] : [{ name: choiceName(system, entry), value: system.id }];
+    });
+    return [...systems, ...successorChoices(q)].slice(0, limit);
+  }
+
+  /** Today's ICBs whose names start with the input; the value is the full name, which /ics resolves to their card. */
+  function successorChoices(q: string): Choice[] {
+    if (q.length < 3) return [];
+    const found = new Map<string, Choice>();
+    for (const [key, successor] of resolver.successorIndex.exact) {
+      if (!found.has(successor.id) && (key.startsWith(q) || key.includes(` ${q}`))) {
+        found.set(successor.id, { name: truncate(`${successor.shortName} ICB (since ${successor.startDate.slice(0, 4)}) — ${successor.region}`, DISCORD_LIMITS.choiceName), value: successor.name });
+      }
+    }
+    return [...found.values()];
+  }
 }

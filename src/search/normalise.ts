@@ -2,7 +2,7 @@
  * One canonical form for names and queries, so "NHS Kent & Medway ICB", "kent and medway" and "Kent-and-Medway" meet.
  * Noise phrases are the organisational wrappers people add or drop at will; longest first so a phrase is removed whole.
  */
-const NOISE_PHRASES = [
+export const NOISE_PHRASES = [
   'integrated care board',
   'integrated care system',
   'integrated care partnership',
@@ -99,4 +99,14 @@ export function normalise(text: string): string {
 /** True when the query is nothing but noise ("NHS ICB"), i.e. names no system at all. */
 export function isOnlyNoise(text: string): boolean {
   return canonical(text) !== '' && normalise(text) === '';
+}
+
+/** Drops a half-typed organisational tail ("… integrated care boa", "… health and so") so the name before it can match. */
+export function withoutPartialNoiseTail(normalised: string): string {
+  const words = normalised.split(' ');
+  for (let k = Math.min(5, words.length - 1); k >= 1; k--) {
+    const tail = words.slice(-k).join(' ');
+    if (NOISE_PHRASES.some((phrase) => phrase.length > tail.length && phrase.startsWith(tail))) return words.slice(0, -k).join(' ');
+  }
+  return normalised;
 }

@@ -4,7 +4,7 @@ import type { IcsSystem } from '../data/model.ts';
 import { KIND_PRIORITY, buildNameIndex, type NameEntry, type NameIndex } from './name-index.ts';
 import type { Successor } from '../data/changes-schema.ts';
 import { canonical, normalise } from './normalise.ts';
-import { buildSuccessorIndex } from './successor-index.ts';
+import { buildSuccessorIndex, type SuccessorIndex } from './successor-index.ts';
 import { createBigramFilter } from './bigram-filter.ts';
 
 /** What a typed name resolves to; views turn each kind into a card, a choice of candidates, or "not found". */
@@ -58,10 +58,12 @@ const FUSE_OPTIONS = {
 };
 
 export interface Resolver {
-  resolve(query: string): Resolution;
+  /** `quick`: skip the edit-distance rerank of fuzzy candidates (for autocomplete, where speed beats a verdict). */
+  resolve(query: string, options?: { quick?: boolean }): Resolution;
   /** Fuzzy candidates best first, one per system, for autocomplete and suggestions. */
   fuzzy(normalisedQuery: string, limit: number, options?: { rerank?: boolean }): Array<{ system: IcsSystem; entry: NameEntry; score: number }>;
   index: NameIndex;
+  successorIndex: SuccessorIndex;
 }
 
 function uniqueSystems(entries: readonly NameEntry[]): string[] {
@@ -134,7 +136,7 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
       .slice(0, limit);
   }
 
-  function resolve(raw: string): Resolution {
+  function resolve(raw: string, options: { quick?: boolean } = {}): Resolution {
     const q = normalise(raw.slice(0, MAX_QUERY_CHARS * 4)).slice(0, MAX_QUERY_CHARS);
     if (q.length < 2) return { kind: 'notFound', suggestions: [] };
 
@@ -176,7 +178,7 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     const near = successorIndex.findNear(q);
     if (near !== undefined) return { kind: 'successor', successor: near };
 
-    const ranked = fuzzy(q, MAX_SUGGESTIONS + 1);
+    const ranked = fuzzy(q, MAX_SUGGESTIONS + 1, { rerank: options.quick !== true });
     const [best, second] = ranked;
     if (best !== undefined && best.score <= FUZZY_MATCH_CUTOFF) {
       if (second === undefined || second.score - best.score > FUZZY_TIE_MARGIN) {
@@ -189,5 +191,5 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     return { kind: 'notFound', suggestions };
   }
 
-  return { resolve, fuzzy, index };
+  return { resolve, fuzzy, index, successorIndex };
 }
