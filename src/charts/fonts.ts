@@ -1,14 +1,13 @@
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /**
- * The bundled DejaVu Sans files, resolved through node's module resolution so rendering works from any cwd.
+ * The committed DejaVu Sans subsets (assets/fonts/README.md), resolved from this file so rendering works from any cwd.
  * resvg draws no text at all (and reports no error) when it finds no font, so we never rely on system fonts.
  */
-const require = createRequire(import.meta.url);
-
-let resolved: readonly string[] | undefined;
+const FONT_FILES = ['DejaVuSans-subset.ttf', 'DejaVuSans-Bold-subset.ttf'].map((file) =>
+  fileURLToPath(new URL(`../../assets/fonts/${file}`, import.meta.url)),
+);
 
 export function chartFontFiles(): readonly string[] {
-  resolved ??= ['dejavu-fonts-ttf/ttf/DejaVuSans.ttf', 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'].map((file) => require.resolve(file));
-  return resolved;
+  return FONT_FILES;
 }

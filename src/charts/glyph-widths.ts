@@ -1,6 +1,6 @@
 /**
  * Advance widths of DejaVu Sans (the font we bundle and render with), in thousandths of an em, read once from
- * node_modules/dejavu-fonts-ttf/ttf/DejaVuSans{,-Bold}.ttf (hmtx table). Kept as data so the SVG builders stay pure
+ * DejaVu Sans 2.37 (npm dejavu-fonts-ttf; the subsets in assets/fonts keep the same metrics) (hmtx table). Kept as data so the SVG builders stay pure
  * and can still truncate labels where the rendered text would really overflow.
  */
 
