@@ -20,11 +20,14 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** "Devon — South West", or "West Yorkshire (Leeds) — North East and Yorkshire" when a place led to it. */
+/** "Devon — South West", or "Healthier Together Bristol, … (Clevedon) — South West" when a place led to it. */
 export function choiceName(system: IcsSystem, via?: NameEntry): string {
-  const name = shortName(system);
+  // The survey's own name, as users will see it on the card; its table punctuation (a trailing colon) dropped.
+  const name = system.publishedName.replace(/[\s:]+$/, '');
   const hint = via !== undefined && via.kind !== 'name' && !normalise(name).includes(via.key) ? ` (${via.display})` : '';
-  return truncate(`${name}${hint} — ${system.region}`, DISCORD_LIMITS.choiceName);
+  const region = ` — ${system.region}`;
+  // Cut the name, never the region: both tell the user which card the choice opens.
+  return `${truncate(`${name}${hint}`, DISCORD_LIMITS.choiceName - region.length)}${region}`;
 }
 
 export function createAutocomplete(systems: readonly IcsSystem[], resolver: Resolver) {
