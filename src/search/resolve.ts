@@ -90,7 +90,8 @@ function containedNames(query: string, index: NameIndex): { hits: NameEntry[][];
       for (let i = start; i < start + length; i++) covered[i] = true;
     }
   }
-  const filler = new Set(['and', 'of', 'in', 'for', 'on']);
+  // Words that qualify a place rather than name it ("Leicester city", "Kent county"): not needed to cover a query.
+  const filler = new Set(['and', 'of', 'in', 'for', 'on', 'city', 'county', 'council', 'borough', 'district', 'town']);
   const meaningful = tokens.filter((t) => !filler.has(t));
   const coveredMeaningful = tokens.filter((t, i) => covered[i] === true && !filler.has(t)).length;
   const uncovered = tokens.filter((t, i) => covered[i] !== true && !filler.has(t));
@@ -180,7 +181,8 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
 
     const ranked = fuzzy(q, MAX_SUGGESTIONS + 1, { rerank: options.quick !== true });
     const [best, second] = ranked;
-    if (best !== undefined && best.score <= FUZZY_MATCH_CUTOFF) {
+    // Only an edit-distance verdict answers with a card: Fuse alone finds "fenland" inside "england".
+    if (best !== undefined && best.score <= FUZZY_MATCH_CUTOFF && editScore(q, best.entry.key) <= FUZZY_MATCH_CUTOFF) {
       if (second === undefined || second.score - best.score > FUZZY_TIE_MARGIN) {
         return { kind: 'match', system: best.system, confidence: 1 - best.score, via: best.entry };
       }
