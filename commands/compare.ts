@@ -54,9 +54,9 @@ const compare: CommandModule = {
     if (ra.kind === 'successor' || rb.kind === 'successor') throw new Error('successors answered above');
     if (ra.kind !== 'match') {
       const other = rb.kind === 'match' ? rb.system.id : null;
-      return unresolvedReply(typed[0], ra, (s) => (other !== null ? `compare:${s.id}:${other}${flag}` : `ics:${s.id}${flag}`), 'first', hide);
+      return unresolvedReply(typed[0], ra, (s) => (other !== null ? `compare:${s.id}:${other}${flag}` : `ics:${s.id}${flag}`), 'first', hide, 'compare');
     }
-    if (rb.kind !== 'match') return unresolvedReply(typed[1], rb, (s) => `compare:${ra.system.id}:${s.id}${flag}`, 'second', hide);
+    if (rb.kind !== 'match') return unresolvedReply(typed[1], rb, (s) => `compare:${ra.system.id}:${s.id}${flag}`, 'second', hide, 'compare');
     return comparison(ra.system, rb.system, ctx, flags);
   },
 

@@ -27,7 +27,7 @@ const funding: CommandModule = {
     const resolution = ctx.resolver.resolve(typed);
     if (resolution.kind === 'match') return answer(resolution.system, ctx, flags);
     if (resolution.kind === 'successor') return successorFundingReply(resolution.successor, ctx.data, buttonId);
-    return unresolvedReply(typed, resolution, buttonId, 'name', flags.hide);
+    return unresolvedReply(typed, resolution, buttonId, 'name', flags.hide, 'funding');
   },
 
   autocomplete(focused, _options, ctx) {

@@ -189,7 +189,8 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     }
     // A known place inside a longer query ("Leeds hospitals") is the best suggestion even when it is not enough to answer.
     const named = [...new Set(contained.hits.flatMap((entries) => uniqueSystems(strongest(entries))))].map(system);
-    const suggestions = [...new Set([...named, ...ranked.map((r) => r.system)])].slice(0, MAX_SUGGESTIONS);
+    const close = ranked.filter((r) => r.score <= SUGGESTION_CUTOFF).map((r) => r.system);
+    const suggestions = [...new Set([...named, ...close])].slice(0, MAX_SUGGESTIONS);
     return { kind: 'notFound', suggestions };
   }
 

@@ -6,7 +6,6 @@ import { DISCORD_LIMITS } from './limits.ts';
 import { reply, type Reply } from './reply.ts';
 import { echo, truncate } from './text.ts';
 
-const EXAMPLES = '`/ics name:Devon`, `/ics name:Leeds`, `/ics name:BNSSG`';
 
 /** Buttons for candidate systems, at most 5 rows of 5; each custom id carries what the press needs (no server state). */
 export function candidateButtons(
@@ -34,7 +33,9 @@ export function unresolvedReply(
   customId: (system: IcsSystem) => string,
   optionLabel = 'name',
   hide = false,
+  command = 'ics',
 ): Reply {
+  const examples = ['Devon', 'Leeds', 'BNSSG'].map((name) => `\`/${command} ${optionLabel}:${name}\``).join(', ');
   const shown = echo(typed, 80);
   if (resolution.kind === 'ambiguous') {
     const today = resolution.successors ?? [];
@@ -76,7 +77,7 @@ export function unresolvedReply(
       {
         title: blank ? 'Which system?' : 'Not found',
         description: truncate(
-          `${intro}${suggestions}\nTry a system name, a city or county it covers, or an abbreviation: ${EXAMPLES}. The survey covers England's 42 ICSs as of early 2022.`,
+          `${intro}${suggestions}\nTry a system name, a city or county it covers, or an abbreviation: ${examples}. The survey covers England's 42 ICSs as of early 2022.`,
           DISCORD_LIMITS.embedDescription,
         ),
         color: 0x999999,
