@@ -58,6 +58,15 @@ describe('resolution behaviour', () => {
     expect(r.kind).not.toBe('match');
   });
 
+  it('offers only genuinely close suggestions, and none for a name like nothing here', () => {
+    const far = resolver.resolve('Atlantis');
+    expect(far.kind === 'notFound' && far.suggestions).toEqual([]);
+    const near = resolver.resolve('Leeds hospitals');
+    expect(near.kind === 'notFound' && near.suggestions[0]?.id).toBe('west-yorkshire-and-harrogate');
+    const england = resolver.resolve('NHS England');
+    expect(england.kind).toBe('notFound');
+  });
+
   it('treats mentions, emoji and junk as not found', () => {
     for (const q of ['@everyone', '<@&123>', '🦄🦄', 'x'.repeat(10_000), '']) expect(resolver.resolve(q).kind).toBe('notFound');
   });
