@@ -29,8 +29,9 @@ const PART_PENALTY = 0.1;
 
 /** Relative Damerau–Levenshtein distance (a transposition is one edit: "Dorest", "Oxfrod"), against the whole key or,
  * with a penalty, against the run of the key's words as long as the query. */
-function editScore(query: string, key: string): number {
+function editScore(query: string, key: string, parts = true): number {
   const whole = damerauLevenshtein(query, key).relative;
+  if (!parts) return whole;
   const qWords = query.split(' ').length;
   const kWords = key.split(' ');
   let part = 1;
@@ -58,10 +59,10 @@ const FUSE_OPTIONS = {
 };
 
 export interface Resolver {
-  /** `quick`: skip the edit-distance rerank of fuzzy candidates (for autocomplete, where speed beats a verdict). */
+  /** `quick`: rerank fuzzy candidates on whole names only, not on runs of their words (for autocomplete: speed first). */
   resolve(query: string, options?: { quick?: boolean }): Resolution;
   /** Fuzzy candidates best first, one per system, for autocomplete and suggestions. */
-  fuzzy(normalisedQuery: string, limit: number, options?: { rerank?: boolean }): Array<{ system: IcsSystem; entry: NameEntry; score: number }>;
+  fuzzy(normalisedQuery: string, limit: number, options?: { rerank?: 'full' | 'whole' | 'none' }): Array<{ system: IcsSystem; entry: NameEntry; score: number }>;
   index: NameIndex;
   successorIndex: SuccessorIndex;
 }
@@ -118,15 +119,15 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
   const ownNames = (id: string): string[] => ownNamesById.get(id) ?? [];
   const filter = createBigramFilter(index.entries, (e) => e.key);
 
-  function fuzzy(q: string, limit: number, options: { rerank?: boolean } = {}) {
-    const rerank = options.rerank ?? true;
+  function fuzzy(q: string, limit: number, options: { rerank?: 'full' | 'whole' | 'none' } = {}) {
+    const rerank = options.rerank ?? 'full';
     const bestBySystem = new Map<string, { system: IcsSystem; entry: NameEntry; score: number }>();
     const pattern = q.slice(0, 64);
     const fuse = new Fuse(filter.candidates(pattern), FUSE_OPTIONS);
     // Fuse's best few always include the near-miss we want; edit distance only has to order those.
     for (const result of fuse.search(pattern, { limit: RERANK_LIMIT })) {
       const fuseScore = result.score ?? 1;
-      const score = rerank ? Math.min(editScore(q, result.item.key), fuseScore + FUSE_ONLY_PENALTY) : fuseScore;
+      const score = rerank === 'none' ? fuseScore : Math.min(editScore(q, result.item.key, rerank === 'full'), fuseScore + FUSE_ONLY_PENALTY);
       const previous = bestBySystem.get(result.item.systemId);
       if (previous === undefined || score < previous.score) {
         bestBySystem.set(result.item.systemId, { system: system(result.item.systemId), entry: result.item, score });
@@ -179,7 +180,7 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     const near = successorIndex.findNear(q);
     if (near !== undefined) return { kind: 'successor', successor: near };
 
-    const ranked = fuzzy(q, MAX_SUGGESTIONS + 1, { rerank: options.quick !== true });
+    const ranked = fuzzy(q, MAX_SUGGESTIONS + 1, { rerank: options.quick === true ? 'whole' : 'full' });
     const [best, second] = ranked;
     // Only an edit-distance verdict answers with a card: Fuse alone finds "fenland" inside "england".
     if (best !== undefined && best.score <= FUZZY_MATCH_CUTOFF && editScore(q, best.entry.key) <= FUZZY_MATCH_CUTOFF) {
