@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { InfoField } from 'csv-parse/sync';
 import { DataError, parseOrThrow } from './data-error.ts';
+import { fixed } from '../format/numbers.ts';
 import {
   MONEY_COLUMNS,
   NUMERIC_COLUMNS,
@@ -356,13 +357,12 @@ export function englandFunding(funding: ReadonlyMap<string, Funding>, source: Fu
   };
 }
 
-const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** "4.2% above" / "1.3% below" / null when it rounds to 0.0 (then the ICB is at its target to one decimal). */
 function distancePhrase(pct: number): string | null {
   if (!Number.isFinite(pct)) throw new RangeError(`distance from target must be a finite number, got ${pct}`);
-  const size = ONE_DECIMAL.format(Math.abs(pct));
-  if (size === ONE_DECIMAL.format(0)) return null;
+  const size = fixed(Math.abs(pct), 1);
+  if (size === fixed(0, 1)) return null;
   return `${size}${PERCENT_SPACE}% ${pct > 0 ? 'above' : 'below'}`;
 }
 

@@ -1,7 +1,7 @@
 import type { APIEmbedField } from 'discord.js';
 import { describeDistanceTrend, englandFunding, type Funding, type Rank } from '../data/funding.ts';
 import type { Dataset, IcsSystem, RegionSummary } from '../data/model.ts';
-import { gbp, ordinal, percent, signedPercent } from '../format/numbers.ts';
+import { gbp, ordinal, percent, signedPercent, fixed } from '../format/numbers.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { truncate } from './text.ts';
 
@@ -12,17 +12,15 @@ import { truncate } from './text.ts';
  * a different measure.
  */
 
-const ONE_DECIMAL = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const TWO_DECIMALS = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** £k as journalists write it, at a fixed precision so years sit side by side: £3.44bn, £2.50bn, £36.2m. */
 export function gbpFromK(k: number): string {
-  return k >= 1_000_000 ? `£${TWO_DECIMALS.format(k / 1_000_000)}bn` : `£${ONE_DECIMAL.format(k / 1000)}m`;
+  return k >= 1_000_000 ? `£${fixed(k / 1_000_000, 2)}bn` : `£${fixed(k / 1000, 1)}m`;
 }
 
 /** £k as £m to one decimal without the unit (3,437.8), for tables headed "£m". */
 export function millionsFromK(k: number): string {
-  return ONE_DECIMAL.format(k / 1000);
+  return fixed(k / 1000, 1);
 }
 
 /** Cash growth between two £k figures of the same column type, in per cent. */
