@@ -96,10 +96,6 @@ export function normalise(text: string): string {
   return stripped.replace(/^and /, '').replace(/ and$/, '');
 }
 
-/** True when the query is nothing but noise ("NHS ICB"), i.e. names no system at all. */
-export function isOnlyNoise(text: string): boolean {
-  return canonical(text) !== '' && normalise(text) === '';
-}
 
 /** Drops a half-typed organisational tail ("… integrated care boa", "… health and so") so the name before it can match. */
 export function withoutPartialNoiseTail(normalised: string): string {

@@ -9,7 +9,7 @@ export function regionChoices(input: string): Choice[] {
   return suggestRegions(input).slice(0, 25).map((r) => ({ name: r, value: r }));
 }
 
-/** The seven regions as buttons; `prefix` makes each custom id, e.g. "region:" + id. */
+/** The seven regions as buttons; `customId` makes each button's id from the region's id. */
 export function regionButtons(customId: (id: string) => string): Array<APIActionRowComponent<APIButtonComponent>> {
   const buttons: APIButtonComponent[] = REGIONS.map((r) => ({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: r, custom_id: customId(regionId(r)) }));
   return [

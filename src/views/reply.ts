@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIComponentInMessageActionRow } from 'discord.js';
+import type { APIActionRowComponent, APIEmbed, APIComponentInMessageActionRow } from 'discord.js';
 
 /** A chart or other file carried with a reply; `description` is the alt text Discord shows to screen readers. */
 export interface ReplyFile {
@@ -19,5 +19,3 @@ export interface Reply {
 export function reply(parts: Partial<Reply>): Reply {
   return { embeds: [], components: [], files: [], ephemeral: false, ...parts };
 }
-
-export type Button = APIButtonComponent;
