@@ -1,6 +1,6 @@
-import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
+import { HIDE, HIDE_OPTION, slashCommand } from '../src/core/definition.ts';
 import { booleanOption, type CommandModule } from '../src/core/command.ts';
-import { reply } from '../src/views/reply.ts';
+import { reply } from '../src/protocol/reply.ts';
 import { icbCountLine } from '../src/views/successor-card.ts';
 
 const HOW_TO_ASK = [
@@ -25,9 +25,7 @@ const FIGURES = [
 ].join('\n');
 
 const help: CommandModule = {
-  definition: baseCommand('help', 'How to ask, with examples, and what the figures mean')
-    .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
-    .toJSON(),
+  definition: slashCommand('help', 'How to ask, with examples, and what the figures mean', [HIDE]),
 
   run(options, ctx) {
     return reply({

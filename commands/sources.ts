@@ -1,14 +1,12 @@
-import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
+import { HIDE, HIDE_OPTION, slashCommand } from '../src/core/definition.ts';
 import { booleanOption, type CommandModule } from '../src/core/command.ts';
-import { DISCORD_LIMITS } from '../src/views/limits.ts';
-import { reply } from '../src/views/reply.ts';
+import { DISCORD_LIMITS } from '../src/protocol/limits.ts';
+import { reply } from '../src/protocol/reply.ts';
 import { truncate } from '../src/views/text.ts';
 import { fundingSourceLine } from '../src/views/funding-fields.ts';
 
 const sources: CommandModule = {
-  definition: baseCommand('sources', 'Every source the bot uses: who published it, when, and what it contributes')
-    .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
-    .toJSON(),
+  definition: slashCommand('sources', 'Every source the bot uses: who published it, when, and what it contributes', [HIDE]),
 
   run(options, ctx) {
     return reply({

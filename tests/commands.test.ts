@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIApplicationCommandBasicOption, type APIButtonComponentWithCustomId } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { toMessageData } from '../src/core/payload.ts';
-import type { Reply } from '../src/views/reply.ts';
+import { toMessageData } from '../src/protocol/message-data.ts';
+import type { Reply } from '../src/protocol/reply.ts';
 import { limitViolations, replyText, testApp } from './support/app.ts';
+import { buttonId, code } from './support/buttons.ts';
 
 const app = await testApp();
 const { router } = app;
@@ -66,7 +67,7 @@ describe('/ics', () => {
     expect(toMessageData(reply).flags).toBe(MessageFlags.Ephemeral);
     const near = await run('ics', { name: 'Leeds hospitals' });
     const [first] = buttons(near);
-    expect(first?.custom_id).toBe('ics:west-yorkshire-and-harrogate');
+    expect(first?.custom_id).toBe(buttonId('ics', [code('west-yorkshire-and-harrogate')]));
     const pressed = await router.button(first?.custom_id ?? '');
     expect(pressed.embeds[0]?.title).toMatch(/West Yorkshire/);
     expect(pressed.ephemeral).toBe(false);
@@ -76,10 +77,15 @@ describe('/ics', () => {
     const reply = await run('ics', { name: 'Essex', hide: true });
     expect(reply.ephemeral).toBe(true);
     expect(buttons(reply).map((b) => b.custom_id).sort()).toEqual(
-      ['ics:hertfordshire-and-west-essex:hide', 'ics:mid-and-south-essex:hide', 'ics:suffolk-and-north-east-essex:hide', 'ics:successor:essex:hide'].sort(),
+      [
+        buttonId('ics', [code('hertfordshire-and-west-essex')], { hide: true }),
+        buttonId('ics', [code('mid-and-south-essex')], { hide: true }),
+        buttonId('ics', [code('suffolk-and-north-east-essex')], { hide: true }),
+        buttonId('ics', ['successor', 'essex'], { hide: true }),
+      ].sort(),
     );
     expect(replyText(reply)).toContain('Since April 2026 there is also **NHS Essex Integrated Care Board**');
-    const pressed = await router.button('ics:mid-and-south-essex:hide');
+    const pressed = await router.button(buttonId('ics', [code('mid-and-south-essex')], { hide: true }));
     expect(pressed.ephemeral).toBe(true);
   });
 
@@ -114,8 +120,9 @@ describe('/compare', () => {
 
   it('keeps the resolved side in the buttons of an unresolved one', async () => {
     const reply = await run('compare', { first: 'Kent', second: 'Essex' });
-    expect(buttons(reply).map((b) => b.custom_id)).toContain('compare:kent-and-medway:mid-and-south-essex');
-    const pressed = await router.button('compare:kent-and-medway:mid-and-south-essex');
+    const id = buttonId('compare', [code('kent-and-medway'), code('mid-and-south-essex')]);
+    expect(buttons(reply).map((b) => b.custom_id)).toContain(id);
+    const pressed = await router.button(id);
     expect(pressed.embeds[0]?.title).toBe('Kent and Medway vs Mid and South Essex');
   });
 });

@@ -59,6 +59,8 @@ export interface TotalsComparison {
 export interface Dataset {
   systems: IcsSystem[];
   byId: ReadonlyMap<string, IcsSystem>;
+  /** By ODS code: the short key buttons carry (ids can be 48 characters; a custom id allows 100 in all). */
+  byCode: ReadonlyMap<string, IcsSystem>;
   regions: RegionSummary[];
   england: SurveyFile['england'];
   totals: TotalsComparison[];
@@ -194,6 +196,7 @@ export function buildDataset(input: DatasetInput): Dataset {
   return {
     systems,
     byId: new Map(systems.map((s) => [s.id, s])),
+    byCode: new Map(systems.map((s) => [s.odsCode, s])),
     regions: REGIONS.map((r) => summariseRegion(r, byRegion.get(r) ?? [])),
     england: survey.england,
     totals: compareTotals(systems, survey.england),

@@ -75,8 +75,8 @@ export const systemSchema = z.strictObject({
   shortName: nonBlank.max(60),
   /** Statutory name, e.g. "NHS Devon Integrated Care Board". */
   icbName: nonBlank.regex(/^NHS .+ Integrated Care Board$/, 'must read "NHS … Integrated Care Board"'),
-  /** ODS code of the ICB (3 characters for the 2022 bodies). */
-  odsCode: z.string().regex(/^[A-Z0-9]{3}$/, 'must be a 3-character ODS code').optional(),
+  /** ODS code of the ICB (3 characters for the 2022 bodies): the system's short stable key in button ids too. */
+  odsCode: z.string().regex(/^[A-Z0-9]{3}$/, 'must be a 3-character ODS code'),
   region: regionSchema,
   publishedHeading: z.enum(PUBLISHED_HEADINGS),
   population: z.strictObject({

@@ -1,8 +1,8 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people, percent } from '../format/numbers.ts';
 import { shortName } from '../search/name-index.ts';
-import { DISCORD_LIMITS } from './limits.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { amountText, STATUS_LABEL, surveyFooter } from './labels.ts';
 import { blockQuote, truncate } from './text.ts';
 

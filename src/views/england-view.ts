@@ -1,8 +1,8 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { Dataset } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people, signedPercent } from '../format/numbers.ts';
 import { longDate } from '../format/dates.ts';
-import { DISCORD_LIMITS } from './limits.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { surveyFooter } from './labels.ts';
 import { truncate } from './text.ts';
 

@@ -1,8 +1,8 @@
-import type { APIEmbedField } from 'discord.js';
+import type { APIEmbedField } from 'discord-api-types/v10';
 import { describeDistanceTrend, englandFunding, type Funding, type Rank } from '../data/funding.ts';
 import type { Dataset, IcsSystem, RegionSummary } from '../data/model.ts';
 import { gbp, ordinal, percent, signedPercent, fixed } from '../format/numbers.ts';
-import { DISCORD_LIMITS } from './limits.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { truncate } from './text.ts';
 
 /**

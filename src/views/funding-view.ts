@@ -1,4 +1,5 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { ButtonAction } from '../protocol/buttons.ts';
 import type { ComparisonChartSpec } from '../charts/index.ts';
 import type { Successor } from '../data/changes-schema.ts';
 import { describeDistance, type Funding } from '../data/funding.ts';
@@ -6,8 +7,8 @@ import type { Dataset, IcsSystem } from '../data/model.ts';
 import { gbp, percent, signedPercent } from '../format/numbers.ts';
 import { candidateButtons } from './candidates.ts';
 import { fundingOf, gbpFromK, growthPct, millionsFromK, rankPhrase, workbookName } from './funding-fields.ts';
-import { DISCORD_LIMITS } from './limits.ts';
-import { reply, type Reply } from './reply.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
+import { reply, type Reply } from '../protocol/reply.ts';
 import { chartAttachment } from './reply-charts.ts';
 import { codeTable } from './table.ts';
 import { truncate } from './text.ts';
@@ -198,7 +199,7 @@ export async function fundingReply(system: IcsSystem, data: Dataset, options: Fu
  * A 2026 successor ICB asked for by name: the workbook predates it, so offer its 2022 predecessors' figures instead.
  * A predecessor that passed over only in part is marked so, since its figures are not the successor's share.
  */
-export function successorFundingReply(successor: Successor, data: Dataset, customId: (system: IcsSystem) => string): Reply {
+export function successorFundingReply(successor: Successor, data: Dataset, action: (system: IcsSystem) => ButtonAction): Reply {
   const predecessors = successor.predecessors
     .map((p) => ({ p, system: data.byId.get(p.systemId) }))
     .filter((x): x is { p: (typeof successor.predecessors)[number]; system: IcsSystem } => x.system !== undefined);
@@ -217,7 +218,7 @@ export function successorFundingReply(successor: Successor, data: Dataset, custo
     ],
     components: candidateButtons(
       predecessors.map((x) => x.system),
-      customId,
+      action,
     ),
   });
 }

@@ -1,9 +1,9 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import type { Region } from '../data/schema.ts';
 import { shortName } from '../search/name-index.ts';
-import { DISCORD_LIMITS } from './limits.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { footerFor } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
 import { clip, codeTable } from './table.ts';

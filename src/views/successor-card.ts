@@ -1,12 +1,14 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { ComponentType } from '../protocol/api.ts';
+import { actionButton } from '../protocol/buttons.ts';
 import type { Successor } from '../data/changes-schema.ts';
 import { isWholeMerger, type SystemFate } from '../data/changes.ts';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people } from '../format/numbers.ts';
 import { longDate } from '../format/dates.ts';
-import { DISCORD_LIMITS } from './limits.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { surveyFooter } from './labels.ts';
-import { reply, type Reply } from './reply.ts';
+import { reply, type Reply } from '../protocol/reply.ts';
 import { truncate } from './text.ts';
 
 
@@ -96,12 +98,10 @@ export function successorEmbed(successor: Successor, data: Dataset): APIEmbed {
 }
 
 export function predecessorButtons(successor: Successor, data: Dataset, hide: boolean): Array<APIActionRowComponent<APIButtonComponent>> {
-  const buttons: APIButtonComponent[] = successor.predecessors.slice(0, DISCORD_LIMITS.buttonsPerRow).map((p) => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label: truncate(`2022 card: ${data.byId.get(p.systemId)?.shortName ?? p.systemId}`, DISCORD_LIMITS.buttonLabel),
-    custom_id: `ics:${p.systemId}${hide ? ':hide' : ''}`,
-  }));
+  const buttons = successor.predecessors.slice(0, DISCORD_LIMITS.buttonsPerRow).flatMap((p) => {
+    const system = data.byId.get(p.systemId);
+    return system === undefined ? [] : [actionButton(`2022 card: ${system.shortName}`, { command: 'ics', args: [system.odsCode], hide, chart: true })];
+  });
   return [{ type: ComponentType.ActionRow, components: buttons }];
 }
 

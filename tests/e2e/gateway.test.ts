@@ -12,11 +12,12 @@ import { gatewayConfigSchema, parseConfig, type DeployConfig } from '../../src/c
 import { createApp } from '../../src/core/app.ts';
 import type { CommandModule } from '../../src/core/command.ts';
 import { createLogger } from '../../src/core/logger.ts';
-import { loadCommands } from '../../src/core/registry.ts';
+import { COMMANDS } from '../../commands/index.ts';
+import { commandMap } from '../../src/core/registry.ts';
 import { APOLOGY, type Router } from '../../src/core/router.ts';
 import { createClient } from '../../src/discord/client.ts';
 import { deployCommands, formatDeployResult } from '../../src/discord/deploy.ts';
-import { DEFER_AFTER_MS, handleInteraction } from '../../src/discord/interactions.ts';
+import { createGatewayDelivery, DEFER_AFTER_MS } from '../../src/discord/interactions.ts';
 import { checkInteractionResponse, checkMessagePayload } from '../fake-discord/limits.ts';
 import { TEST_GUILD_ID, type CommandInput, type ReceivedFile } from '../fake-discord/payloads.ts';
 import { startFakeDiscord, type FakeDiscord, type InjectedInteraction } from '../fake-discord/server.ts';
@@ -112,7 +113,7 @@ describe('npm run deploy', () => {
   let commands: Map<string, CommandModule>;
 
   beforeAll(async () => {
-    commands = await loadCommands();
+    commands = commandMap(COMMANDS);
   });
 
   it('registers every command in commands/ globally with a bulk overwrite, and a second run changes nothing', async () => {
@@ -270,7 +271,7 @@ describe('the bot process against the fake Discord', () => {
     expect(firstEmbed(notFound).title).toBe('Not found');
     const rows = notFound.message.components as Array<{ components: Array<{ custom_id: string; label: string }> }>;
     const button = rows[0]?.components[0];
-    expect(button?.custom_id).toMatch(/^ics:/);
+    expect(button?.custom_id).toMatch(/^v2:ics:/);
 
     const pressed = await answerTo(fake.injectButton({ customId: String(button?.custom_id) }));
     expect(firstEmbed(pressed).title).toBe(button?.label);
@@ -311,7 +312,8 @@ describe('the interaction handler on the real Client: slow replies and failures'
       },
     };
     client = createClient(parseConfig(gatewayConfigSchema, botSettings));
-    client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, router, createLogger('silent')));
+    const delivery = createGatewayDelivery(router, createLogger('silent'), { apiBase: fake.apiBase });
+    client.on(Events.InteractionCreate, (interaction) => void delivery.handle(interaction));
     const ready = once(client, Events.ClientReady);
     await client.login(TOKEN);
     await ready;

@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import { createApp, type App } from '../../src/core/app.ts';
 import type { CommandModule } from '../../src/core/command.ts';
 import { getDataset } from '../../src/data/load.ts';
-import { reply, type Reply } from '../../src/views/reply.ts';
+import { reply, type Reply } from '../../src/protocol/reply.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.ts';
 import { APP_ID, TOKEN, makeKeyPair, openListener, postSigned, registerCommands, startServer, type Running } from './support.ts';
 
