@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { decodeButton } from '../protocol/buttons.ts';
+import { decodeButton, encodeButton } from '../protocol/buttons.ts';
 import { fitReply } from '../protocol/guard.ts';
 import { reply, type Reply } from '../protocol/reply.ts';
 import type { Choice } from '../search/autocomplete.ts';
@@ -19,10 +19,24 @@ export interface Router {
 export const APOLOGY = 'Sorry — something went wrong answering that. It has been logged; please try again, or try `/help`.';
 export const OLD_BUTTON = 'That button is from an older version of the bot; please run the command again (try `/help`).';
 
+/** The buttons of a hidden reply answer hidden: each id says so itself, so every transport (and `press`) knows. */
+function hideButtonsOf(answer: Reply): Reply {
+  if (!answer.ephemeral) return answer;
+  const components = answer.components.map((row) => ({
+    ...row,
+    components: row.components.map((c) => {
+      if (!('custom_id' in c)) return c;
+      const decoded = decodeButton(c.custom_id);
+      return decoded.ok && !decoded.action.hide ? { ...c, custom_id: encodeButton({ ...decoded.action, hide: true }) } : c;
+    }),
+  }));
+  return { ...answer, components };
+}
+
 export function createRouter(commands: ReadonlyMap<string, CommandModule>, ctx: CommandContext, logger?: Logger): Router {
   const apology = (): Reply => reply({ ephemeral: true, content: APOLOGY });
   const guarded = (answer: Reply, what: string): Reply => {
-    const { reply: fitted, cuts } = fitReply(answer);
+    const { reply: fitted, cuts } = fitReply(hideButtonsOf(answer));
     if (cuts.length > 0) logger?.warn({ command: what, cuts }, 'reply cut to fit Discord limits');
     return fitted;
   };
