@@ -2,6 +2,7 @@ import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definiti
 import { booleanOption, type CommandModule } from '../src/core/command.ts';
 import { reply } from '../src/views/reply.ts';
 import { icbCountLine } from '../src/views/successor-card.ts';
+import { helpSourcesField } from '../src/views/source-statements.ts';
 
 const HOW_TO_ASK = [
   '`/ics name:Devon` — one system’s card (a place it covers or an abbreviation works too: `Leeds`, `BNSSG`, `Stoke`)',
@@ -40,6 +41,7 @@ const help: CommandModule = {
           fields: [
             { name: 'How to ask', value: HOW_TO_ASK },
             { name: 'What the figures mean', value: FIGURES },
+            helpSourcesField(ctx.data),
           ],
         },
       ],

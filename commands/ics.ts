@@ -6,9 +6,11 @@ import { reply, type Reply } from '../src/views/reply.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
 import { fundingCardFields } from '../src/views/funding-fields.ts';
 import { successorReply } from '../src/views/successor-card.ts';
+import { sourcesQuotesReply, sourcesSayButtons, sourcesSayFields } from '../src/views/source-statements.ts';
 
 function card(system: IcsSystem, ctx: CommandContext, ephemeral: boolean): Reply {
-  return reply({ embeds: [systemEmbed(system, ctx.data, fundingCardFields(system, ctx.data))], ephemeral });
+  const fields = [...sourcesSayFields(system, ctx.data), ...fundingCardFields(system, ctx.data)];
+  return reply({ embeds: [systemEmbed(system, ctx.data, fields)], components: sourcesSayButtons(system, ctx.data, ephemeral), ephemeral });
 }
 
 const ics: CommandModule = {
@@ -39,6 +41,11 @@ const ics: CommandModule = {
       const successor = ctx.data.changes.successor(rest[0] ?? '');
       if (successor === undefined) return reply({ ephemeral: true, content: 'That button is out of date: please run `/ics` again.' });
       return successorReply(successor, ctx.data, rest[1] === 'hide');
+    }
+    if (id === 'says') {
+      const saysAbout = ctx.data.byId.get(rest[0] ?? '');
+      if (saysAbout === undefined) return reply({ ephemeral: true, content: 'That button is out of date: please run `/ics` again.' });
+      return sourcesQuotesReply(saysAbout, ctx.data, rest[1] === 'hide');
     }
     const hide = rest[0];
     const system = id !== undefined ? ctx.data.byId.get(id) : undefined;

@@ -10,8 +10,8 @@ export const statementSchema = z.strictObject({
   sourceId: kebabId,
   /** The systems it is about; empty when it is about ICSs as a whole. */
   systemIds: z.array(kebabId),
-  /** When the quote names places rather than the system (Essex, Sunderland), the places it names: the card says so. */
-  places: z.array(nonBlank).min(1).optional(),
+  /** For a system the quote names only by a place in it (Essex, East Kent, Sunderland): that place, so the card can say so. */
+  placeNamed: z.record(kebabId, nonBlank).optional(),
   quote: nonBlank,
   summary: nonBlank,
   /** One of the few statements about all ICSs that /help carries as well as /england. */

@@ -13,7 +13,9 @@ export function parseStatements(raw: unknown, systemIds: ReadonlySet<string>, so
     seen.add(s.id);
     if (!sourceIds.has(s.sourceId)) problems.push(`statements[${i}].sourceId: "${s.sourceId}" is not in context.json sources`);
     for (const id of s.systemIds) if (!systemIds.has(id)) problems.push(`statements[${i}].systemIds: "${id}" is not a survey system id`);
-    if (s.places !== undefined && s.systemIds.length === 0) problems.push(`statements[${i}].places: only a statement about named systems names places`);
+    for (const id of Object.keys(s.placeNamed ?? {})) {
+      if (!s.systemIds.includes(id)) problems.push(`statements[${i}].placeNamed.${id}: not one of this statement's systemIds`);
+    }
   });
   if (problems.length > 0) throw new DataError(`data/statements.json disagrees with the other files:\n  ${problems.join('\n  ')}`);
   return statements;
