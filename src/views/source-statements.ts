@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbedField } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import type { Source } from '../data/schema.ts';
 import type { Statement } from '../data/statements-schema.ts';
@@ -8,6 +8,11 @@ import { reply, type Reply } from './reply.ts';
 import { blockQuote, truncate } from './text.ts';
 
 /** One thing a source says about a system: a statement, or a dated national fact that is local to it. */
+// Discord's API numbers, written out so this view loads no discord.js at run time (the core must not).
+const ACTION_ROW = 1 satisfies ComponentType.ActionRow;
+const BUTTON = 2 satisfies ComponentType.Button;
+const SECONDARY = 2 satisfies ButtonStyle.Secondary;
+
 export interface Saying {
   summary: string;
   quote: string;
@@ -115,12 +120,12 @@ export function quotesCustomId(system: IcsSystem, hide: boolean): string {
 export function sourcesSayButtons(system: IcsSystem, data: Dataset, hide: boolean): Array<APIActionRowComponent<APIButtonComponent>> {
   if (sayingsAbout(system, data).length === 0) return [];
   const button: APIButtonComponent = {
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
+    type: BUTTON,
+    style: SECONDARY,
     label: 'Show the quotes',
     custom_id: truncate(quotesCustomId(system, hide), DISCORD_LIMITS.customId),
   };
-  return [{ type: ComponentType.ActionRow, components: [button] }];
+  return [{ type: ACTION_ROW, components: [button] }];
 }
 
 /** What the quotes button answers: every saying about the system, verbatim, with its source linked where verified. */
@@ -136,8 +141,8 @@ export function sourcesQuotesReply(system: IcsSystem, data: Dataset, hide: boole
     return reply({ ephemeral: true, content: `The source documents say nothing more about ${system.publishedName} than its survey row.` });
   }
   const back: APIButtonComponent = {
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
+    type: BUTTON,
+    style: SECONDARY,
     label: 'Back to the card',
     custom_id: truncate(`ics:${system.id}${hide ? ':hide' : ''}`, DISCORD_LIMITS.customId),
   };
@@ -150,7 +155,7 @@ export function sourcesQuotesReply(system: IcsSystem, data: Dataset, hide: boole
         fields: fields.slice(0, DISCORD_LIMITS.embedFields),
       },
     ],
-    components: [{ type: ComponentType.ActionRow, components: [back] }],
+    components: [{ type: ACTION_ROW, components: [back] }],
   });
 }
 
