@@ -89,8 +89,10 @@ describe('/ics: what else the sources say', () => {
       expect(buttons(reply).map((b) => b.custom_id).filter((c) => c.startsWith('ics:says:'))).toEqual(expected.length > 0 ? [`ics:says:${id}`] : []);
       expect(limitViolations(reply)).toEqual([]);
     });
+  });
 
-    it.runIf(expected.length > 0)('shows every quote verbatim on a press, hidden when the card was', async () => {
+  describe.each(Object.entries(EXPECTED))('%s', (id, expected) => {
+    it('shows every quote verbatim on a press, hidden when the card was', async () => {
       const pressed = await router.button(`ics:says:${id}`);
       const quotes = normalise(fields(pressed).map((f) => f.value.replace(/^> /gm, '')).join('\n'));
       const about = [
