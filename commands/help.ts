@@ -2,6 +2,7 @@ import { HIDE, HIDE_OPTION, slashCommand } from '../src/core/definition.ts';
 import { booleanOption, type CommandModule } from '../src/core/command.ts';
 import { reply } from '../src/protocol/reply.ts';
 import { icbCountLine } from '../src/views/successor-card.ts';
+import { helpSourcesField } from '../src/views/source-statements.ts';
 
 /** Each field is written to fit Discord's 1,024 characters by design (a test holds every reply to the limits). */
 const HOW_TO_ASK = [
@@ -43,6 +44,7 @@ const help: CommandModule = {
             { name: 'How to ask', value: HOW_TO_ASK },
             { name: 'What the figures mean', value: FIGURES },
             { name: 'Targets, savings and data notes', value: FUNDING_TERMS },
+            helpSourcesField(ctx.data),
           ],
         },
       ],

@@ -7,10 +7,12 @@ import { reply, type Reply } from '../src/protocol/reply.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { fundingCardFields } from '../src/views/funding-fields.ts';
 import { successorReply } from '../src/views/successor-card.ts';
+import { sourcesQuotesReply, sourcesSayButtons, sourcesSayFields } from '../src/views/source-statements.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
 
 function card(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Reply {
-  return reply({ embeds: [systemEmbed(system, ctx.data, fundingCardFields(system, ctx.data))], ephemeral: flags.hide });
+  const fields = [...sourcesSayFields(system, ctx.data), ...fundingCardFields(system, ctx.data)];
+  return reply({ embeds: [systemEmbed(system, ctx.data, fields)], components: sourcesSayButtons(system, ctx.data, flags), ephemeral: flags.hide });
 }
 
 const ics: CommandModule = {
@@ -44,6 +46,10 @@ const ics: CommandModule = {
     if (key === 'successor') {
       const successor = ctx.data.changes.successor(successorId ?? '');
       return successor === undefined ? outdated('ics') : successorReply(successor, ctx.data, pressed.hide);
+    }
+    if (key === 'says') {
+      const about = systemFromButton(successorId, ctx);
+      return about === undefined ? outdated('ics') : sourcesQuotesReply(about, ctx.data, pressed);
     }
     const system = systemFromButton(key, ctx);
     return system === undefined ? outdated('ics') : card(system, ctx, pressed);

@@ -190,7 +190,7 @@ describe('/funding options, not-found and buttons', () => {
     const answer = await router.command('funding', { name: 'Thames Valley ICB' });
     expect(answer.ephemeral).toBe(true);
     expect(answer.embeds[0]?.description).toMatch(/\*\*Frimley\*\* \(part: East Berkshire/);
-    expect(buttons(answer).map((b) => b.custom_id)).toEqual([buttonId('funding', [code('buckinghamshire-oxfordshire-and-berkshire-west')]), buttonId('funding', [code('frimley')])]);
+    expect(buttons(answer).map((b) => b.custom_id)).toEqual([buttonId('funding', [code('buckinghamshire-oxfordshire-and-berkshire-west')], { hide: true }), buttonId('funding', [code('frimley')], { hide: true })]);
   });
 
   it('autocompletes system names', () => {

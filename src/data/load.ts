@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DataError, parseOrThrow } from './data-error.ts';
 import { buildDataset, type Dataset } from './model.ts';
 import { parseChanges } from './changes.ts';
+import { parseStatements } from './statements.ts';
 import { englandFunding, loadFunding, parseFundingSource } from './funding.ts';
 import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './schema.ts';
 
@@ -60,6 +61,7 @@ export function loadDataset(dir: string = dataDir()): Dataset {
   crossCheck(survey, aliases, context);
   const systemIds = new Set(survey.systems.map((s) => s.id));
   const changes = parseChanges(readJson(dir, 'changes.json'), systemIds);
+  const statements = parseStatements(readJson(dir, 'statements.json'), systemIds, context.sources);
   const odsBySystemId = new Map<string, string>();
   survey.systems.forEach((s, i) => {
     if (s.odsCode === undefined) throw new DataError(`data/survey.json systems[${i}].odsCode: missing; the funding table joins on it. Add the ICB's ODS code.`);
@@ -73,6 +75,7 @@ export function loadDataset(dir: string = dataDir()): Dataset {
     aliases,
     sources: context.sources,
     facts: context.facts,
+    statements,
     changes,
     funding: { bySystem: funding, source: fundingSource, england: englandFunding(funding, fundingSource) },
   });

@@ -3,6 +3,7 @@ import { findAnomalies, type Anomaly } from './consistency.ts';
 import type { EnglandFunding, Funding } from './funding.ts';
 import type { FundingSource } from './funding-schema.ts';
 import { METRIC_IDS, METRICS, type MetricId } from './metrics.ts';
+import type { Statement } from './statements-schema.ts';
 import { REGIONS, type AliasesFile, type ContextFact, type Region, type Source, type SurveyFile, type SurveySystem } from './schema.ts';
 
 /** Statuses whose amount is a deficit (or an equivalent gap) for the system itself; efficiency asks are savings, not deficits. */
@@ -67,6 +68,8 @@ export interface Dataset {
   survey: { source: Source; asOf: string };
   sources: Source[];
   facts: ContextFact[];
+  /** What the source documents say about named systems or ICSs as a whole, in data/statements.json order. */
+  statements: Statement[];
   /** What happened to the 42 systems since: the April 2026 successor ICBs. */
   changes: ChangesModel;
   /** NHS England's official allocations 2023/24–2025/26, joined by ODS code. */
@@ -167,6 +170,7 @@ export interface DatasetInput {
   aliases: AliasesFile;
   sources: Source[];
   facts: ContextFact[];
+  statements: Statement[];
   changes: ChangesModel;
   funding: FundingData;
 }
@@ -203,6 +207,7 @@ export function buildDataset(input: DatasetInput): Dataset {
     survey: { source: surveySource, asOf: survey.survey.asOf },
     sources: input.sources,
     facts: [...input.facts].sort((a, b) => a.date.localeCompare(b.date)),
+    statements: input.statements,
     changes: input.changes,
     funding: input.funding,
   };

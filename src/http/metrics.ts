@@ -1,5 +1,4 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import type { InteractionKindLabel } from '../delivery/respond.ts';
 
 /** replied: inline JSON; files: answered through the callback route; deferred: type 5 then an edit; failed: Discord refused a delivery. */
 

@@ -40,7 +40,7 @@ export function rankSystems(data: Dataset, request: RankRequest): Ranked {
 
 /** "5" or "=5" when the shown value is shared: ranks follow what the reader sees, not hidden decimals. */
 function positionLabels(shown: readonly string[]): string[] {
-  return shown.map((value, i) => {
+  return shown.map((value) => {
     const first = shown.indexOf(value);
     const shared = shown.lastIndexOf(value) !== first;
     return `${shared ? '=' : ''}${first + 1}`;
