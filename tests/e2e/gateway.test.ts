@@ -21,6 +21,7 @@ import { createGatewayDelivery, DEFER_AFTER_MS } from '../../src/discord/interac
 import { checkInteractionResponse, checkMessagePayload } from '../fake-discord/limits.ts';
 import { TEST_GUILD_ID, type CommandInput, type ReceivedFile } from '../fake-discord/payloads.ts';
 import { startFakeDiscord, type FakeDiscord, type InjectedInteraction } from '../fake-discord/server.ts';
+import { buttonId, code } from '../support/buttons.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Shaped like a bot token (the config refuses anything else); known only to the fake. */
@@ -310,6 +311,10 @@ describe('the interaction handler on the real Client: slow replies and failures'
         if (name === 'rank') await delay(DEFER_AFTER_MS + 300);
         return app.router.command(name, options);
       },
+      async button(customId) {
+        await delay(DEFER_AFTER_MS + 300);
+        return app.router.button(customId);
+      },
     };
     client = createClient(parseConfig(gatewayConfigSchema, botSettings));
     const delivery = createGatewayDelivery(router, createLogger('silent'), { apiBase: fake.apiBase });
@@ -332,6 +337,20 @@ describe('the interaction handler on the real Client: slow replies and failures'
     expect(checkMessagePayload(edit.body, 'body')).toEqual([]);
     expect(edit.body).toMatchObject({ embeds: [{ title: expect.stringMatching(/highest 10/) }], allowed_mentions: { parse: [] } });
     expect(edit.files.map((file) => file.contentType)).toEqual(['image/png']);
+  });
+
+  it('defers a slow press of a button on a hidden reply as hidden, whatever the id says, and edits it in', async () => {
+    const { id, token } = fake.injectButton({ customId: buttonId('ics', [code('devon')]), message: { flags: EPHEMERAL } });
+    const deferred = await fake.waitForCallback(id);
+    expect(deferred).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    const edit = await fake.waitFor((call) => call.method === 'PATCH' && call.path === `/webhooks/${APP_ID}/${token}/messages/@original`);
+    expect(edit.status).toBe(200);
+    expect(edit.body).toMatchObject({ embeds: [{ title: 'Devon' }] });
+  });
+
+  it('defers a slow press of a button whose id says hidden as hidden', async () => {
+    const { id } = fake.injectButton({ customId: buttonId('ics', [code('devon')], { hide: true }) });
+    expect(await fake.waitForCallback(id)).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
   });
 
   it('answers a failing handler with an ephemeral apology, and keeps serving', async () => {
