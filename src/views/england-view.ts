@@ -45,8 +45,8 @@ export function englandEmbeds(data: Dataset, extraLines: readonly string[] = [])
       const source = sourcesById.get(fact.sourceId);
       const by = fact.originally !== undefined ? `${fact.originally}, reported by ` : '';
       return {
-        name: truncate(`${longDate(fact.date)} — ${fact.period}`, DISCORD_LIMITS.fieldName),
-        value: truncate(`${fact.headline}\n_${by}${source?.publisher ?? fact.sourceId}${source?.title !== undefined ? `, “${source.title}”` : ''}_`, DISCORD_LIMITS.fieldValue),
+        name: `${longDate(fact.date)} — ${fact.period}`,
+        value: `${fact.headline}\n_${by}${source?.publisher ?? fact.sourceId}${source?.title !== undefined ? `, “${source.title}”` : ''}_`,
       };
     }),
   };

@@ -68,8 +68,8 @@ export function fundingCardFields(system: IcsSystem, data: Dataset): APIEmbedFie
     `Full history and a chart: \`/funding name:${system.shortName}\``,
   ];
   return [
-    { name: 'Funding since 2022 (NHS England allocations)', value: truncate(cardLines(system, funding, data).join('\n'), DISCORD_LIMITS.fieldValue) },
-    { name: 'About the funding figures', value: truncate(about.join('\n'), DISCORD_LIMITS.fieldValue) },
+    { name: 'Funding since 2022 (NHS England allocations)', value: cardLines(system, funding, data).join('\n') },
+    { name: 'About the funding figures', value: about.join('\n') },
   ];
 }
 

@@ -146,10 +146,10 @@ export function fundingEmbed(system: IcsSystem, funding: Funding, data: Dataset)
     runningCostField(funding, data),
     englandField(data),
     { name: 'What the rows are', value: rowsNote(data) },
-  ].map((f) => ({ name: truncate(f.name, DISCORD_LIMITS.fieldName), value: truncate(f.value, DISCORD_LIMITS.fieldValue) }));
+  ].map((f) => ({ name: f.name, value: f.value }));
   return {
-    title: truncate(`${system.shortName}: official NHS funding 2022/23–2025/26`, DISCORD_LIMITS.embedTitle),
-    description: truncate(description, DISCORD_LIMITS.embedDescription),
+    title: `${system.shortName}: official NHS funding 2022/23–2025/26`,
+    description: description,
     color: COLOUR,
     fields,
     footer: fundingFooter(data),
@@ -189,7 +189,7 @@ export async function fundingReply(system: IcsSystem, data: Dataset, options: Fu
   } catch {
     // A chart is a convenience: the figures still answer the question without it.
     const embed = fundingEmbed(system, funding, data);
-    embed.description = truncate(`${embed.description ?? ''}\n_The chart could not be drawn this time; the figures above are complete._`, DISCORD_LIMITS.embedDescription);
+    embed.description = `${embed.description ?? ''}\n_The chart could not be drawn this time; the figures above are complete._`;
     return reply({ ephemeral: options.ephemeral, embeds: [embed] });
   }
   return reply({ ephemeral: options.ephemeral, embeds: [{ ...fundingEmbed(system, funding, data), image: chart.image }], files: [chart.file] });
@@ -208,7 +208,7 @@ export function successorFundingReply(successor: Successor, data: Dataset, actio
     ephemeral: true,
     embeds: [
       {
-        title: truncate(`${successor.name}: official funding`, DISCORD_LIMITS.embedTitle),
+        title: `${successor.name}: official funding`,
         description: truncate(
           `${successor.name} ${successor.kind === 'new-body' ? 'has existed' : 'has had its present boundaries'} since ${longDate(successor.startDate)}. NHS England’s allocations workbook (2023/24–2024/25) covers the ICBs as they were before then: ${listed.join(', ')}.\nPick one below for its funding history.`,
           DISCORD_LIMITS.embedDescription,

@@ -3,10 +3,8 @@ import type { Dataset, IcsSystem } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import type { Region } from '../data/schema.ts';
 import { shortName } from '../search/name-index.ts';
-import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { footerFor } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
-import { truncate } from './text.ts';
 
 export interface RankRequest {
   metric: MetricId;
@@ -65,7 +63,7 @@ export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
   }
   notes.push('= marks a joint place at the value shown. Ranked among the 42 systems of 2022, the survey’s unit (not today’s ICBs).');
   return {
-    title: truncate(`${metric.label}: ${request.order} ${ranked.rows.length} — ${where}`, DISCORD_LIMITS.embedTitle),
+    title: `${metric.label}: ${request.order} ${ranked.rows.length} — ${where}`,
     description: lines.join('\n'),
     color: 0x0072b2,
     fields: [{ name: 'Notes', value: notes.map((n) => `• ${n}`).join('\n') }],

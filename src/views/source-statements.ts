@@ -98,7 +98,7 @@ export function packLines(lines: readonly string[], max: number = DISCORD_LIMITS
 }
 
 function namedFields(name: string, values: readonly string[]): APIEmbedField[] {
-  return values.map((value, i) => ({ name: truncate(i === 0 ? name : `${name} (continued)`, DISCORD_LIMITS.fieldName), value }));
+  return values.map((value, i) => ({ name: i === 0 ? name : `${name} (continued)`, value }));
 }
 
 export const SOURCES_SAY_FIELD = 'What else the sources say';
@@ -122,8 +122,8 @@ export function sourcesQuotesReply(system: IcsSystem, data: Dataset, flags: { hi
   const fields = sayingsAbout(system, data).flatMap(({ source, sayings }) => {
     const cite = source.url !== undefined ? `[${source.title}](${source.url})` : `“${source.title}”`;
     return sayings.map((saying) => ({
-      name: truncate(`${attribution(source)}, ${sourceDate(source.date)}`, DISCORD_LIMITS.fieldName),
-      value: truncate(`${blockQuote(saying.quote)}\n— ${cite}`, DISCORD_LIMITS.fieldValue),
+      name: `${attribution(source)}, ${sourceDate(source.date)}`,
+      value: `${blockQuote(saying.quote)}\n— ${cite}`,
     }));
   });
   if (fields.length === 0) {
@@ -134,7 +134,7 @@ export function sourcesQuotesReply(system: IcsSystem, data: Dataset, flags: { hi
     ephemeral: hide,
     embeds: [
       {
-        title: truncate(`${system.publishedName}: what the sources say, verbatim`, DISCORD_LIMITS.embedTitle),
+        title: `${system.publishedName}: what the sources say, verbatim`,
         color: 0x56b4e9,
         fields: fields.slice(0, DISCORD_LIMITS.embedFields),
       },
@@ -162,7 +162,7 @@ export function helpSourcesField(data: Dataset): APIEmbedField {
     return shown.length === 0 ? [] : [`_${attribution(source)}, ${sourceDate(source.date)}:_`, ...shown.map(summaryLine)];
   });
   lines.push('All of them, dated: `/england`. About one system: its `/ics` card.');
-  return { name: 'ICSs as a whole, in the sources', value: truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue) };
+  return { name: 'ICSs as a whole, in the sources', value: lines.join('\n') };
 }
 
 /** Merges dated extra fields into a timeline's fields (dated in the same order), by date; on a tie the timeline's own come first. */

@@ -52,14 +52,14 @@ function predecessorFigures(successor: Successor, data: Dataset): APIEmbedField[
       '_These are the predecessors’ figures added up, not the new body’s own._',
     ].filter((x): x is string => x !== null);
     return [
-      { name: 'Predecessors’ 2022 survey totals', value: truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue) },
-      ...parts.map((p) => ({ name: truncate(`${p.system.shortName} (whole)`, DISCORD_LIMITS.fieldName), value: truncate(figuresLine(p.system), DISCORD_LIMITS.fieldValue) })),
+      { name: 'Predecessors’ 2022 survey totals', value: lines.join('\n') },
+      ...parts.map((p) => ({ name: `${p.system.shortName} (whole)`, value: figuresLine(p.system) })),
     ];
   }
   const partial = parts.filter((p) => !p.whole).map((p) => p.system.shortName);
   return [
     ...parts.map((p) => ({
-      name: truncate(`${p.system.shortName} (${p.whole ? 'whole' : 'part'})`, DISCORD_LIMITS.fieldName),
+      name: `${p.system.shortName} (${p.whole ? 'whole' : 'part'})`,
       value: truncate(
         `${p.whole ? '' : `Only ${p.part ?? 'part'}${p.share !== undefined ? `, about ${Math.round(p.share * 100)}% of its population,` : ''} passed over. Figures below are for all of ${p.system.shortName} in 2022.\n`}${figuresLine(p.system)}`,
         DISCORD_LIMITS.fieldValue,
@@ -67,7 +67,7 @@ function predecessorFigures(successor: Successor, data: Dataset): APIEmbedField[
     })),
     {
       name: 'Why no total',
-      value: truncate(`Not summed: ${partial.join(' and ')} passed over only in part, and the survey has no figures for parts of a system.`, DISCORD_LIMITS.fieldValue),
+      value: `Not summed: ${partial.join(' and ')} passed over only in part, and the survey has no figures for parts of a system.`,
     },
   ];
 }
@@ -79,7 +79,7 @@ export function successorEmbed(successor: Successor, data: Dataset): APIEmbed {
   const codes = [`ODS ${successor.odsCode}`, successor.onsCode !== undefined ? `ONS ${successor.onsCode}${successor.onsCodeConfidence === 'single-source' ? ' (single source)' : ''}` : null].filter(Boolean).join(' · ');
   const sources = successor.sourceIds.map((id) => data.changes.source(id)?.title ?? id);
   return {
-    title: truncate(`${successor.name}`, DISCORD_LIMITS.embedTitle),
+    title: `${successor.name}`,
     description: truncate(
       [
         `A new integrated care board since **${longDate(successor.startDate)}**, in NHS England's ${successor.region} region (${codes}).`,
@@ -91,7 +91,7 @@ export function successorEmbed(successor: Successor, data: Dataset): APIEmbed {
     color: 0x009e73,
     fields: [
       ...predecessorFigures(successor, data),
-      { name: 'Sources for the change', value: truncate(sources.map((s) => `• ${s}`).join('\n'), DISCORD_LIMITS.fieldValue) },
+      { name: 'Sources for the change', value: sources.map((s) => `• ${s}`).join('\n') },
     ].slice(0, DISCORD_LIMITS.embedFields),
     footer: surveyFooter(data),
   };
