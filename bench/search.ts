@@ -63,7 +63,7 @@ function naiveBaseline(systems: readonly IcsSystem[]): Searcher {
       const [top] = fuse.search(query, { limit: 1 });
       if (top === undefined) return { kind: 'notFound', suggestions: [] };
       const system = systemAt(top.refIndex);
-      return { kind: 'match', system, confidence: 1, via: { key: top.item, display: top.item, kind: 'name', systemId: system.id } };
+      return { kind: 'match', system, via: { key: top.item, display: top.item, kind: 'name', systemId: system.id } };
     },
     autocomplete(input) {
       return fuse.search(input, { limit: DISCORD_LIMITS.choices }).map((r) => ({ name: r.item, value: systemAt(r.refIndex).id }));

@@ -4,10 +4,11 @@ import { action, outdated, resolveSystem, systemFromButton, withChart } from '..
 import type { IcsSystem } from '../src/data/model.ts';
 import { OptionType } from '../src/protocol/api.ts';
 import { reply, type Reply } from '../src/protocol/reply.ts';
-import { shortName } from '../src/search/name-index.ts';
+import { shortName } from '../src/data/names.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { compareEmbed } from '../src/views/compare-card.ts';
-import { chartAttachment, compareChartSpec } from '../src/views/reply-charts.ts';
+import { compareChartSpec } from '../src/views/reply-charts.ts';
+import { renderChart } from '../src/core/render-chart.ts';
 import { successorReply } from '../src/views/successor-card.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
 
@@ -20,7 +21,7 @@ function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, flags: Repl
     });
   }
   const base = reply({ ephemeral: flags.hide, embeds: [compareEmbed(a, b, ctx.data)] });
-  return withChart(base, flags, () => chartAttachment(compareChartSpec(a, b), `compare-${a.id}-${b.id}`), (e) => ctx.reportError?.(e, 'compare chart'));
+  return withChart(base, flags, () => renderChart(compareChartSpec(a, b), `compare-${a.id}-${b.id}`), (e) => ctx.reportError?.(e, 'compare chart'));
 }
 
 const systemOption = (name: string, description: string) =>

@@ -1,14 +1,18 @@
 import { CHART, HIDE, slashCommand } from '../src/core/definition.ts';
 import { replyFlags, stringOption, type CommandContext, type CommandModule, type ReplyFlags } from '../src/core/command.ts';
-import { action, outdated, resolveSystem, systemFromButton } from '../src/core/steps.ts';
+import { renderChart } from '../src/core/render-chart.ts';
+import { action, outdated, resolveSystem, systemFromButton, withChart } from '../src/core/steps.ts';
 import type { IcsSystem } from '../src/data/model.ts';
 import { OptionType } from '../src/protocol/api.ts';
 import type { Reply } from '../src/protocol/reply.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
-import { fundingReply, successorFundingReply } from '../src/views/funding-view.ts';
+import { fundingChart, fundingReply, successorFundingReply } from '../src/views/funding-view.ts';
 
-function answer(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
-  return fundingReply(system, ctx.data, { ephemeral: flags.hide, chart: flags.chart });
+async function answer(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
+  const base = fundingReply(system, ctx.data, flags.hide);
+  const chart = fundingChart(system, ctx.data);
+  if (chart === undefined) return base;
+  return withChart(base, flags, () => renderChart(chart.spec, chart.fileStem), (e) => ctx.reportError?.(e, 'funding chart'));
 }
 
 const funding: CommandModule = {

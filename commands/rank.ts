@@ -9,7 +9,8 @@ import { regionId, resolveRegion } from '../src/search/regions.ts';
 import { METRIC_CHOICES, ORDER_CHOICES } from '../src/views/metric-choices.ts';
 import { rankEmbed, rankSystems, type RankRequest } from '../src/views/rank-view.ts';
 import { regionChoices, unknownRegionReply } from '../src/views/region-choices.ts';
-import { chartAttachment, rankChartSpec } from '../src/views/reply-charts.ts';
+import { rankChartSpec } from '../src/views/reply-charts.ts';
+import { renderChart } from '../src/core/render-chart.ts';
 
 const DEFAULT_COUNT = 10;
 const ENGLAND_KEY = 'england';
@@ -22,7 +23,7 @@ function rankReply(request: RankRequest, ctx: CommandContext, flags: ReplyFlags)
   const base = reply({ ephemeral: flags.hide, embeds: [rankEmbed(ctx.data, request)] });
   const where = request.region ?? 'England';
   const stem = `rank-${request.metric}-${request.order}-${request.count}-${request.region === null ? ENGLAND_KEY : regionId(request.region)}`;
-  const draw = () => chartAttachment(rankChartSpec(rankSystems(ctx.data, request).rows.map((r) => r.system), request.metric, where), stem);
+  const draw = () => renderChart(rankChartSpec(rankSystems(ctx.data, request).rows.map((r) => r.system), request.metric, where), stem);
   return withChart(base, flags, draw, (e) => ctx.reportError?.(e, 'rank chart'));
 }
 

@@ -9,7 +9,8 @@ import { regionId, resolveRegion } from '../src/search/regions.ts';
 import { METRIC_CHOICES } from '../src/views/metric-choices.ts';
 import { regionChoices, unknownRegionReply } from '../src/views/region-choices.ts';
 import { regionEmbed, sortSystems, type RegionSort } from '../src/views/region-view.ts';
-import { chartAttachment, regionChartSpec } from '../src/views/reply-charts.ts';
+import { regionChartSpec } from '../src/views/reply-charts.ts';
+import { renderChart } from '../src/core/render-chart.ts';
 
 const SORT_CHOICES = [...METRIC_CHOICES, { name: 'Name (A–Z)', value: 'name' }];
 
@@ -22,7 +23,7 @@ function regionReply(region: Region, sort: RegionSort, ctx: CommandContext, flag
   if (summary === undefined) throw new Error(`no summary for ${region}`);
   const base = reply({ ephemeral: flags.hide, embeds: [regionEmbed(summary, sort, ctx.data)] });
   const metric = sort === 'name' ? 'deficit' : sort;
-  const draw = () => chartAttachment(regionChartSpec(summary, sortSystems(summary.systems, sort), metric), `region-${regionId(region)}-${metric}`);
+  const draw = () => renderChart(regionChartSpec(summary, sortSystems(summary.systems, sort), metric), `region-${regionId(region)}-${metric}`);
   return withChart(base, flags, draw, (e) => ctx.reportError?.(e, 'region chart'));
 }
 

@@ -138,9 +138,8 @@ describe('the 2026 successor ICBs', () => {
   });
 
   it('splits Frimley three ways and records it as abolished', () => {
-    const fate = changes.successorsOf('frimley');
+    const fate = changes.fateOf('frimley');
     if (fate.change !== 'abolished') throw new Error(`frimley should be abolished, got ${fate.change}`);
-    expect(fate.stillExists).toBe(false);
     expect(fate.abolishedOn).toBe('2026-03-31');
     const parts = Object.fromEntries(fate.successors.map((h) => [h.successor.id, `${h.passedOver}: ${h.part}`]));
     expect(parts).toEqual({
@@ -151,9 +150,8 @@ describe('the 2026 successor ICBs', () => {
   });
 
   it('keeps Hampshire and Isle of Wight as the same body with a wider boundary', () => {
-    const fate = changes.successorsOf('hampshire-and-isle-of-wight');
+    const fate = changes.fateOf('hampshire-and-isle-of-wight');
     if (fate.change !== 'boundary-change') throw new Error(`expected boundary-change, got ${fate.change}`);
-    expect(fate.stillExists).toBe(true);
     expect(fate.body.odsCode).toBe('QRL');
     expect(fate.body.previousOnsCode).toBe('E54000042');
     expect(fate.gained.map((p) => `${p.systemId} ${p.passedOver}`)).toEqual(['frimley part']);
@@ -163,12 +161,12 @@ describe('the 2026 successor ICBs', () => {
     const abolishedCodes = changes.abolished.map((a) => ODS_2022[a.systemId]).sort();
     expect(abolishedCodes).toEqual([...CLOSED_ON_31_MARCH_2026].sort());
     for (const a of changes.abolished) expect(a.odsCode, a.systemId).toBe(ODS_2022[a.systemId]);
-    const gone = [...SYSTEM_IDS].filter((id) => !changes.successorsOf(id).stillExists);
+    const gone = [...SYSTEM_IDS].filter((id) => changes.fateOf(id).change === 'abolished');
     expect(gone.map((id) => ODS_2022[id]).sort()).toEqual([...CLOSED_ON_31_MARCH_2026].sort());
   });
 
   it('leaves the other 29 systems unchanged', () => {
-    const unchanged = [...SYSTEM_IDS].filter((id) => changes.successorsOf(id).change === 'unchanged');
+    const unchanged = [...SYSTEM_IDS].filter((id) => changes.fateOf(id).change === 'unchanged');
     expect(unchanged).toHaveLength(29);
     expect(unchanged).toContain('devon');
     expect(unchanged).not.toContain('hampshire-and-isle-of-wight');
@@ -181,7 +179,7 @@ describe('the 2026 successor ICBs', () => {
   });
 
   it('refuses ids that are not survey systems or successors', () => {
-    expect(() => changes.successorsOf('frimly')).toThrow(/frimly/);
+    expect(() => changes.fateOf('frimly')).toThrow(/frimly/);
     expect(() => changes.predecessorsOf('greater-essex')).toThrow(/greater-essex/);
   });
 

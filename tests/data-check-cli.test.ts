@@ -13,7 +13,7 @@ function run(script: string, args: string[], env: Record<string, string> = {}) {
 
 describe('npm run data:check', () => {
   it('prints the anomalies with published and implied values, and the totals comparison', () => {
-    const { status, stdout } = run('src/data/check-cli.ts', []);
+    const { status, stdout } = run('src/console/check-data.ts', []);
     expect(status).toBe(0);
     expect(stdout).toMatch(/shropshire-telford-and-wrekin\s+missing-figure\s+—\s+0\.827\s+1,582\s+522,756/);
     expect(stdout).toMatch(/staffordshire-and-stoke-on-trent\s+product-mismatch\s+516,452/);
@@ -29,7 +29,7 @@ describe('bad data refuses to start, naming the field', () => {
   if (row !== undefined) row.spendPerHead.gbp = '1,529';
   writeFileSync(join(dir, 'survey.json'), JSON.stringify(survey));
 
-  it.each([['src/data/check-cli.ts', []], ['src/console/ask.ts', ['/help']]] as const)('%s', (script, args) => {
+  it.each([['src/console/check-data.ts', []], ['src/console/ask.ts', ['/help']]] as const)('%s', (script, args) => {
     const { status, stderr, stdout } = run(script, [...args], { ICS_DATA_DIR: dir });
     expect(status).not.toBe(0);
     expect(stdout).toBe('');

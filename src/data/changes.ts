@@ -30,11 +30,10 @@ export interface Handover {
 
 /** What became of a 2022 system. */
 export type SystemFate =
-  | { readonly systemId: string; readonly change: 'unchanged'; readonly stillExists: true }
+  | { readonly systemId: string; readonly change: 'unchanged' }
   | {
       readonly systemId: string;
       readonly change: 'boundary-change';
-      readonly stillExists: true;
       /** The same legal body after the change (new ONS code, same ODS code and name). */
       readonly body: Successor;
       /** What it took in from other systems. */
@@ -43,7 +42,6 @@ export type SystemFate =
   | {
       readonly systemId: string;
       readonly change: 'abolished';
-      readonly stillExists: false;
       readonly abolishedOn: string;
       readonly note: string;
       readonly successors: readonly Handover[];
@@ -58,7 +56,7 @@ export interface ChangesModel {
   successor(id: string): Successor | undefined;
   source(id: string): ChangeSource | undefined;
   /** What a 2022 system became; throws for an id that is not a survey system (a programming error). */
-  successorsOf(systemId: string): SystemFate;
+  fateOf(systemId: string): SystemFate;
   /** The 2022 systems (whole or part) a successor was made from; throws for an unknown successor id. */
   predecessorsOf(successorId: string): readonly Predecessor[];
   /** England's ICB count since `file.icbCountSince.date` (36 since 1 April 2026). */
@@ -88,19 +86,19 @@ function buildModel(file: ChangesFile, systemIds: ReadonlySet<string>): ChangesM
   const sourceById = new Map(file.sources.map((s) => [s.id, s]));
   const abolishedById = new Map(file.abolished.map((a) => [a.systemId, a]));
 
-  const successorsOf = (systemId: string): SystemFate => {
+  const fateOf = (systemId: string): SystemFate => {
     if (!systemIds.has(systemId)) throw new RangeError(`"${systemId}" is not one of the ${systemIds.size} survey systems`);
     const gone = abolishedById.get(systemId);
     if (gone !== undefined) {
       const successors = gone.successorIds.map((id) => handoverTo(mustGet(successorById, id), systemId));
-      return { systemId, change: 'abolished', stillExists: false, abolishedOn: gone.abolishedOn, note: gone.note, successors };
+      return { systemId, change: 'abolished', abolishedOn: gone.abolishedOn, note: gone.note, successors };
     }
     const body = successorById.get(systemId);
     if (body !== undefined) {
       const gained = body.predecessors.filter((p) => p.systemId !== systemId);
-      return { systemId, change: 'boundary-change', stillExists: true, body, gained };
+      return { systemId, change: 'boundary-change', body, gained };
     }
-    return { systemId, change: 'unchanged', stillExists: true };
+    return { systemId, change: 'unchanged' };
   };
 
   return {
@@ -111,7 +109,7 @@ function buildModel(file: ChangesFile, systemIds: ReadonlySet<string>): ChangesM
     abolished: file.abolished,
     successor: (id) => successorById.get(id),
     source: (id) => sourceById.get(id),
-    successorsOf,
+    fateOf,
     predecessorsOf: (successorId) => mustGet(successorById, successorId).predecessors,
     currentIcbCount: () => file.icbCountSince.count,
   };

@@ -5,7 +5,9 @@ import { DataError, parseOrThrow } from './data-error.ts';
 import { buildDataset, type Dataset } from './model.ts';
 import { parseChanges } from './changes.ts';
 import { parseStatements } from './statements.ts';
-import { englandFunding, loadFunding, parseFundingSource } from './funding.ts';
+import { loadFunding } from './funding.ts';
+import { FUNDING_CSV_FILE, FUNDING_SOURCE_FILE, parseFundingSource } from './funding-parse.ts';
+import { fundingTotals } from './funding-totals.ts';
 import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './schema.ts';
 
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -67,9 +69,8 @@ export function loadDataset(dir: string = dataDir()): Dataset {
     if (s.odsCode === undefined) throw new DataError(`data/survey.json systems[${i}].odsCode: missing; the funding table joins on it. Add the ICB's ODS code.`);
     odsBySystemId.set(s.id, s.odsCode);
   });
-  const fundingMeta = readJson(dir, 'funding-source.json');
-  const fundingSource = parseFundingSource(fundingMeta);
-  const funding = loadFunding(readText(dir, 'sources/nhse-icb-allocations-2023-24-to-2024-25.csv'), fundingMeta, odsBySystemId);
+  const fundingSource = parseFundingSource(readJson(dir, FUNDING_SOURCE_FILE));
+  const funding = loadFunding(readText(dir, FUNDING_CSV_FILE), odsBySystemId);
   return buildDataset({
     survey,
     aliases,
@@ -77,7 +78,7 @@ export function loadDataset(dir: string = dataDir()): Dataset {
     facts: context.facts,
     statements,
     changes,
-    funding: { bySystem: funding, source: fundingSource, england: englandFunding(funding, fundingSource) },
+    funding: { bySystem: funding, source: fundingSource, england: fundingTotals(funding, fundingSource) },
   });
 }
 

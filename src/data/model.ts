@@ -1,35 +1,28 @@
 import type { ChangesModel } from './changes.ts';
 import { findAnomalies, type Anomaly } from './consistency.ts';
-import type { EnglandFunding, Funding } from './funding.ts';
+import { figuresOf, type SystemFigures } from './figures.ts';
+import type { Funding } from './funding.ts';
 import type { FundingSource } from './funding-schema.ts';
+import type { FundingTotals } from './funding-totals.ts';
 import { METRIC_IDS, METRICS, type MetricId } from './metrics.ts';
+import { rankBy, type Rank } from './ranking.ts';
 import type { Statement } from './statements-schema.ts';
 import { REGIONS, type AliasesFile, type ContextFact, type Region, type Source, type SurveyFile, type SurveySystem } from './schema.ts';
 
-/** Statuses whose amount is a deficit (or an equivalent gap) for the system itself; efficiency asks are savings, not deficits. */
-const DEFICIT_LIKE = new Set(['deficit', 'financial-gap', 'break-even']);
-
-/** The numbers views and rankings use, all derived from published figures; null where the survey gives none. */
-export interface SystemFigures {
-  population: number | null;
-  allocationGbpBillions: number | null;
-  spendPerHeadGbp: number | null;
-  /** Headline deficit or gap: the published amount, or the midpoint of a published range. */
-  deficitGbpM: number | null;
-  deficitIsRangeMidpoint: boolean;
-  deficitSharePct: number | null;
-  deficitPerHeadGbp: number | null;
-  /** NHS England's official allocations for this system (joined by ODS code), for the funding metrics. */
-  funding: Funding | null;
+/** A system's place on one metric, in England and within its region (highest first). */
+export interface SystemRank {
+  england: Rank;
+  region: Rank;
 }
 
-export type Ranks = Partial<Record<MetricId, { england: number; region: number; of: number; ofRegion: number }>>;
+/** Absent for a metric the system published no figure for: it is left out of that ranking, not ranked last. */
+export type SystemRanks = Partial<Record<MetricId, SystemRank>>;
 
 export interface IcsSystem extends SurveySystem {
   aliases: AliasesFile[string];
   figures: SystemFigures;
   anomalies: Anomaly[];
-  ranks: Ranks;
+  ranks: SystemRanks;
 }
 
 export interface RegionSummary {
@@ -79,47 +72,14 @@ export interface Dataset {
 export interface FundingData {
   bySystem: ReadonlyMap<string, Funding>;
   source: FundingSource;
-  england: EnglandFunding;
+  england: FundingTotals;
 }
 
-function figuresOf(system: SurveySystem, funding: Funding | null): SystemFigures {
-  const { position } = system;
-  let deficit: number | null = null;
-  let isMidpoint = false;
-  if (DEFICIT_LIKE.has(position.status)) {
-    if (position.amountGbpM !== null) deficit = position.amountGbpM;
-    else if (position.range !== null) {
-      deficit = (position.range.lowGbpM + position.range.highGbpM) / 2;
-      isMidpoint = true;
-    }
-  }
-  const alloc = system.allocation.gbpBillions;
-  const pop = system.population.people;
-  return {
-    population: pop,
-    allocationGbpBillions: alloc,
-    spendPerHeadGbp: system.spendPerHead.gbp,
-    deficitGbpM: deficit,
-    deficitIsRangeMidpoint: isMidpoint,
-    deficitSharePct: deficit !== null && alloc !== null ? (deficit / (alloc * 1000)) * 100 : null,
-    deficitPerHeadGbp: deficit !== null && pop !== null ? (deficit * 1e6) / pop : null,
-    funding,
-  };
-}
-
-/** Rank 1 is the highest value; equal values share a rank. */
-function rankAmong(systems: readonly IcsSystem[], metric: MetricId): Map<string, { rank: number; of: number }> {
-  const valued = systems
-    .map((s) => ({ id: s.id, value: METRICS[metric].value(s.figures) }))
-    .filter((x): x is { id: string; value: number } => x.value !== null)
-    .sort((a, b) => b.value - a.value);
-  const ranks = new Map<string, { rank: number; of: number }>();
-  valued.forEach((entry, index) => {
-    const previous = valued[index - 1];
-    const rank = previous !== undefined && previous.value === entry.value ? (ranks.get(previous.id)?.rank ?? index + 1) : index + 1;
-    ranks.set(entry.id, { rank, of: valued.length });
-  });
-  return ranks;
+/** Highest first, among the systems that published the figure; ties in id order (the places are shared anyway). */
+function rankedOn(systems: readonly IcsSystem[], metric: MetricId): Map<string, Rank> {
+  const { value, unit } = METRICS[metric];
+  const { entries } = rankBy(systems, (s) => value(s.figures), unit, 'highest', (a, b) => a.id.localeCompare(b.id));
+  return new Map(entries.map((e) => [e.item.id, e.rank]));
 }
 
 function summariseRegion(region: Region, systems: IcsSystem[]): RegionSummary {
@@ -185,13 +145,13 @@ export function buildDataset(input: DatasetInput): Dataset {
   });
   const byRegion = new Map<Region, IcsSystem[]>(REGIONS.map((r) => [r, systems.filter((s) => s.region === r)]));
   for (const metric of METRIC_IDS) {
-    const national = rankAmong(systems, metric);
+    const national = rankedOn(systems, metric);
     for (const members of byRegion.values()) {
-      const regional = rankAmong(members, metric);
+      const regional = rankedOn(members, metric);
       for (const s of members) {
-        const n = national.get(s.id);
-        const r = regional.get(s.id);
-        if (n !== undefined && r !== undefined) s.ranks[metric] = { england: n.rank, of: n.of, region: r.rank, ofRegion: r.of };
+        const england = national.get(s.id);
+        const region = regional.get(s.id);
+        if (england !== undefined && region !== undefined) s.ranks[metric] = { england, region };
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { IcsSystem } from '../data/model.ts';
+import { shortName } from '../data/names.ts';
 import { normalise } from './normalise.ts';
 
 /** How strongly a name points at a system: its own names beat a place it merely covers. */
@@ -19,11 +20,6 @@ export interface NameIndex {
   entries: NameEntry[];
   /** Normalised text → entries with that text (several systems may share a place, e.g. Essex). */
   exact: ReadonlyMap<string, NameEntry[]>;
-}
-
-/** Short name a person would say, as the data gives it. */
-export function shortName(system: Pick<IcsSystem, 'shortName'>): string {
-  return system.shortName;
 }
 
 function namesOf(system: IcsSystem): Array<[string, NameKind]> {

@@ -9,7 +9,7 @@ import { createBigramFilter } from './bigram-filter.ts';
 
 /** What a typed name resolves to; views turn each kind into a card, a choice of candidates, or "not found". */
 export type Resolution =
-  | { kind: 'match'; system: IcsSystem; confidence: number; via: NameEntry }
+  | { kind: 'match'; system: IcsSystem; via: NameEntry }
   | { kind: 'successor'; successor: Successor }
   /** `successors`: today's bodies that share the name ("Essex" is three 2022 systems and NHS Essex ICB since 2026). */
   | { kind: 'ambiguous'; candidates: IcsSystem[]; term: string; successors?: Successor[] }
@@ -151,7 +151,7 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
       const [only] = ids;
       // "Essex ICB" is today's NHS Essex ICB; plain "Essex" stays the 2022 systems, with today's body offered too.
       if (successor !== undefined && asOrganisation && KIND_PRIORITY[top[0]?.kind ?? 'place'] > KIND_PRIORITY.name) return { kind: 'successor', successor };
-      if (ids.length === 1 && only !== undefined) return { kind: 'match', system: system(only), confidence: 1, via: top[0] as NameEntry };
+      if (ids.length === 1 && only !== undefined) return { kind: 'match', system: system(only), via: top[0] as NameEntry };
       return { kind: 'ambiguous', candidates: ids.map(system), term: raw.trim(), ...(successor !== undefined ? { successors: [successor] } : {}) };
     }
     if (successor !== undefined) return { kind: 'successor', successor };
@@ -163,7 +163,7 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
       const [only] = common;
       if (common.length === 1 && only !== undefined && contained.coveredTokens * 2 > contained.totalTokens) {
         const via = contained.hits.flat().find((e) => e.systemId === only) as NameEntry;
-        return { kind: 'match', system: system(only), confidence: 0.9, via };
+        return { kind: 'match', system: system(only), via };
       }
       const all = [...new Set(perHit.flat())];
       if (all.length > 1) {
@@ -171,7 +171,7 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
         const narrowed = all.filter((id) => contained.uncovered.every((word) => ownNames(id).some((name) => ` ${name} `.includes(` ${word} `))));
         const [single] = narrowed;
         if (narrowed.length === 1 && single !== undefined) {
-          return { kind: 'match', system: system(single), confidence: 0.8, via: contained.hits.flat().find((e) => e.systemId === single) as NameEntry };
+          return { kind: 'match', system: system(single), via: contained.hits.flat().find((e) => e.systemId === single) as NameEntry };
         }
         return { kind: 'ambiguous', candidates: (narrowed.length > 0 ? narrowed : all).map(system), term: raw.trim() };
       }
@@ -185,7 +185,7 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     // Only an edit-distance verdict answers with a card: Fuse alone finds "fenland" inside "england".
     if (best !== undefined && best.score <= FUZZY_MATCH_CUTOFF && editScore(q, best.entry.key) <= FUZZY_MATCH_CUTOFF) {
       if (second === undefined || second.score - best.score > FUZZY_TIE_MARGIN) {
-        return { kind: 'match', system: best.system, confidence: 1 - best.score, via: best.entry };
+        return { kind: 'match', system: best.system, via: best.entry };
       }
     }
     // A known place inside a longer query ("Leeds hospitals") is the best suggestion even when it is not enough to answer.

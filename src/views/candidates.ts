@@ -2,7 +2,7 @@ import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-type
 import { ComponentType } from '../protocol/api.ts';
 import { actionButton, type ButtonAction } from '../protocol/buttons.ts';
 import type { IcsSystem } from '../data/model.ts';
-import { shortName } from '../search/name-index.ts';
+import { shortName } from '../data/names.ts';
 import type { Resolution } from '../search/resolve.ts';
 import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { reply, type Reply } from '../protocol/reply.ts';

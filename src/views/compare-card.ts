@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people, percent } from '../format/numbers.ts';
-import { shortName } from '../search/name-index.ts';
+import { shortName } from '../data/names.ts';
 import { amountText, STATUS_LABEL, surveyFooter } from './labels.ts';
 import { blockQuote } from './text.ts';
 

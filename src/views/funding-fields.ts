@@ -1,5 +1,8 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
-import { describeDistanceTrend, englandFunding, type Funding, type Rank } from '../data/funding.ts';
+import type { Funding } from '../data/funding.ts';
+import { fundingTotals } from '../data/funding-totals.ts';
+import type { Rank } from '../data/ranking.ts';
+import { describeDistanceTrend } from './funding-prose.ts';
 import type { Dataset, IcsSystem, RegionSummary } from '../data/model.ts';
 import { gbp, ordinal, percent, signedPercent, fixed } from '../format/numbers.ts';
 import { DISCORD_LIMITS } from '../protocol/limits.ts';
@@ -23,14 +26,9 @@ export function millionsFromK(k: number): string {
   return fixed(k / 1000, 1);
 }
 
-/** Cash growth between two £k figures of the same column type, in per cent. */
-export function growthPct(fromK: number, toK: number): number {
-  return (toK / fromK - 1) * 100;
-}
-
-/** "2nd of 42", "joint 32nd of 42". */
-export function rankPhrase(rank: Rank): string {
-  return `${rank.tied ? 'joint ' : ''}${ordinal(rank.position)} of ${rank.outOf}`;
+/** "2nd of 42", "joint 32nd of 42"; "not ranked" for a system with no workbook row (loading refuses one). */
+export function rankPhrase(rank: Rank | undefined): string {
+  return rank === undefined ? 'not ranked' : `${rank.joint ? 'joint ' : ''}${ordinal(rank.position)} of ${rank.of}`;
 }
 
 /** The workbook's version as the bot cites it: "NHS England ICB allocations workbook v1.2". */
@@ -45,12 +43,13 @@ export function fundingOf(system: IcsSystem, data: Dataset): Funding | undefined
 
 function cardLines(system: IcsSystem, funding: Funding, data: Dataset): string[] {
   const row = funding.published;
-  const { measures, ranks } = funding;
+  const { measures } = funding;
+  const ranks = system.ranks;
   const england = data.funding.england;
   return [
     `**Core allocation (recurrent, cash):** 2023/24 ${gbpFromK(row.core_2023_24_recurrent_k)} → 2024/25 ${gbpFromK(row.core_2024_25_recurrent_k)}, growth **${signedPercent(measures.coreRecurrentGrowthPct)}** (England ${signedPercent(england.changes.coreRecurrentGrowthPct)})`,
-    `**Core allocation per head 2024/25:** ${gbp(row.core_2024_25_recurrent_per_head_gbp)} (England ${gbp(england.derivedPerHead.core2024_25.gbp)}, derived) · ${rankPhrase(ranks['core-per-head-2024-25'])}, 1st = highest`,
-    `**Distance from fair-shares target:** ${describeDistanceTrend(measures)} · ${rankPhrase(ranks['distance-from-target-2024-25'])}, 1st = furthest above`,
+    `**Core allocation per head 2024/25:** ${gbp(row.core_2024_25_recurrent_per_head_gbp)} (England ${gbp(england.derivedPerHead.core2024_25.gbp)}, derived) · ${rankPhrase(ranks['core-per-head-2024-25']?.england)}, 1st = highest`,
+    `**Distance from fair-shares target:** ${describeDistanceTrend(measures)} · ${rankPhrase(ranks['distance-from-target-2024-25']?.england)}, 1st = furthest above`,
     `**ICB running-cost allowance:** 2023/24 ${gbpFromK(row.running_cost_allowance_2023_24_k)} → 2025/26 ${gbpFromK(row.running_cost_allowance_2025_26_k)}, a **${percent(measures.runningCostCutPct2023_24To2025_26)} cut** (England ${percent(england.changes.runningCostCutPct2023_24To2025_26)})`,
   ];
 }
@@ -84,8 +83,7 @@ export function regionFundingLines(summary: RegionSummary, data: Dataset): strin
     if (funding !== undefined) members.set(system.id, funding);
   }
   if (members.size === 0) return [];
-  // englandFunding sums whatever rows it is given: given one region's, it gives that region's sums.
-  const region = englandFunding(members, data.funding.source);
+  const region = fundingTotals(members, data.funding.source);
   const england = data.funding.england;
   const k = region.summedK;
   const missing = summary.systems.length - members.size;

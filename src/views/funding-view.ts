@@ -2,14 +2,14 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { ButtonAction } from '../protocol/buttons.ts';
 import type { ComparisonChartSpec } from '../charts/index.ts';
 import type { Successor } from '../data/changes-schema.ts';
-import { describeDistance, type Funding } from '../data/funding.ts';
+import type { Funding } from '../data/funding.ts';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { gbp, percent, signedPercent } from '../format/numbers.ts';
 import { candidateButtons } from './candidates.ts';
-import { fundingOf, gbpFromK, growthPct, millionsFromK, rankPhrase, workbookName } from './funding-fields.ts';
+import { fundingOf, gbpFromK, millionsFromK, rankPhrase, workbookName } from './funding-fields.ts';
+import { describeDistance } from './funding-prose.ts';
 import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { reply, type Reply } from '../protocol/reply.ts';
-import { chartAttachment } from './reply-charts.ts';
 import { codeTable } from './table.ts';
 import { truncate } from './text.ts';
 import { longDate } from '../format/dates.ts';
@@ -19,17 +19,11 @@ import { longDate } from '../format/dates.ts';
  * England figures beside them and a chart of allocation per head against England's.
  */
 
-export interface FundingReplyOptions {
-  /** false leaves the chart out (quicker, and nothing to download). */
-  chart: boolean;
-  ephemeral: boolean;
-}
-
 const COLOUR = 0x0072b2;
 const ENGLAND_LABEL = 'England (derived)';
 
-/** The chart's file name without ".png" (chartAttachment adds it). */
-export function fundingChartFileStem(system: IcsSystem): string {
+/** The chart's file name without ".png" (renderChart adds it). */
+function fundingChartFileStem(system: IcsSystem): string {
   return `funding-${system.id}`;
 }
 
@@ -59,27 +53,24 @@ function historyTable(row: Funding['published']): string {
   return codeTable(['£m, cash', '2022/23', '2023/24', '2024/25', '2025/26'], rows, new Set([1, 2, 3, 4]));
 }
 
-function growthField(funding: Funding, data: Dataset): APIEmbedField {
+function growthField(system: IcsSystem, funding: Funding, data: Dataset): APIEmbedField {
   const row = funding.published;
   const e = data.funding.england;
-  const ek = e.summedK;
-  const gp = growthPct(row.primary_medical_2023_24_recurrent_k, row.primary_medical_2024_25_recurrent_k);
-  const other = growthPct(row.other_primary_care_2023_24_k, row.other_primary_care_2024_25_k);
   const lines = [
-    `Core recurrent: **${signedPercent(funding.measures.coreRecurrentGrowthPct)}** (England ${signedPercent(e.changes.coreRecurrentGrowthPct)}) · ${rankPhrase(funding.ranks['core-recurrent-growth'])}, 1st = highest`,
+    `Core recurrent: **${signedPercent(funding.measures.coreRecurrentGrowthPct)}** (England ${signedPercent(e.changes.coreRecurrentGrowthPct)}) · ${rankPhrase(system.ranks['core-recurrent-growth']?.england)}, 1st = highest`,
     `Combined: ${signedPercent(funding.measures.combinedGrowthPct)} (England ${signedPercent(e.changes.combinedGrowthPct)}); 2023/24 includes capacity funding, 2024/25 does not`,
-    `GP (primary medical): ${signedPercent(gp)} (England ${signedPercent(growthPct(ek.primary_medical_2023_24_recurrent_k, ek.primary_medical_2024_25_recurrent_k))})`,
-    `Other primary care: ${signedPercent(other)} (England ${signedPercent(growthPct(ek.other_primary_care_2023_24_k, ek.other_primary_care_2024_25_k))})`,
+    `GP (primary medical): ${signedPercent(funding.measures.primaryMedicalGrowthPct)} (England ${signedPercent(e.changes.primaryMedicalGrowthPct)})`,
+    `Other primary care: ${signedPercent(funding.measures.otherPrimaryCareGrowthPct)} (England ${signedPercent(e.changes.otherPrimaryCareGrowthPct)})`,
   ];
   return { name: 'Growth 2023/24 → 2024/25 (cash)', value: lines.join('\n') };
 }
 
-function perHeadField(funding: Funding, data: Dataset): APIEmbedField {
+function perHeadField(system: IcsSystem, funding: Funding, data: Dataset): APIEmbedField {
   const row = funding.published;
   const england = data.funding.england.derivedPerHead;
   const lines = [
     `Core recurrent 2023/24: **${gbp(row.core_2023_24_recurrent_per_head_gbp)}** (England ${gbp(england.core2023_24.gbp)})`,
-    `Core recurrent 2024/25: **${gbp(row.core_2024_25_recurrent_per_head_gbp)}** (England ${gbp(england.core2024_25.gbp)}) · ${rankPhrase(funding.ranks['core-per-head-2024-25'])}, 1st = highest`,
+    `Core recurrent 2024/25: **${gbp(row.core_2024_25_recurrent_per_head_gbp)}** (England ${gbp(england.core2024_25.gbp)}) · ${rankPhrase(system.ranks['core-per-head-2024-25']?.england)}, 1st = highest`,
     `GP (primary medical) 2023/24: **${gbp(row.primary_medical_2023_24_per_head_gbp)}** (England ${gbp(england.primaryMedical2023_24.gbp)})`,
     `GP (primary medical) 2024/25: **${gbp(row.primary_medical_2024_25_per_head_gbp)}** (England ${gbp(england.primaryMedical2024_25.gbp)})`,
     'The ICB’s figures are as published; England’s are derived from them (the sum of the allocations ÷ the sum of the populations they imply), not published.',
@@ -87,12 +78,12 @@ function perHeadField(funding: Funding, data: Dataset): APIEmbedField {
   return { name: 'Allocation per head', value: lines.join('\n') };
 }
 
-function distanceField(funding: Funding): APIEmbedField {
+function distanceField(system: IcsSystem, funding: Funding): APIEmbedField {
   const m = funding.measures;
   const lines = [
     `2022/23: **${describeDistance(m.distanceFromTargetPct2022_23)}**`,
     `After 2023/24 convergence: **${describeDistance(m.distanceFromTargetPctAfter2023_24Convergence)}**`,
-    `After 2024/25 convergence: **${describeDistance(m.distanceFromTargetPctAfter2024_25Convergence)}** · ${rankPhrase(funding.ranks['distance-from-target-2024-25'])}, 1st = furthest above`,
+    `After 2024/25 convergence: **${describeDistance(m.distanceFromTargetPctAfter2024_25Convergence)}** · ${rankPhrase(system.ranks['distance-from-target-2024-25']?.england)}, 1st = furthest above`,
     'How far the core allocation stands from the ICB’s “fair shares” target; above target means relatively over-funded.',
   ];
   return { name: 'Distance from fair-shares target', value: lines.join('\n') };
@@ -140,9 +131,9 @@ export function fundingEmbed(system: IcsSystem, funding: Funding, data: Dataset)
     historyTable(row),
   ].join('\n');
   const fields = [
-    growthField(funding, data),
-    perHeadField(funding, data),
-    distanceField(funding),
+    growthField(system, funding, data),
+    perHeadField(system, funding, data),
+    distanceField(system, funding),
     runningCostField(funding, data),
     englandField(data),
     { name: 'What the rows are', value: rowsNote(data) },
@@ -178,21 +169,17 @@ function missingFundingReply(system: IcsSystem): Reply {
   return reply({ ephemeral: true, content: `NHS England’s allocations workbook has no row for **${system.shortName}**, so there are no official funding figures to show.` });
 }
 
-/** The /funding answer for one system, with the chart rendered off the event loop unless `chart` is false. */
-export async function fundingReply(system: IcsSystem, data: Dataset, options: FundingReplyOptions): Promise<Reply> {
+/** The /funding answer for one system, without its chart: the command renders `fundingChart` and attaches it. */
+export function fundingReply(system: IcsSystem, data: Dataset, ephemeral: boolean): Reply {
   const funding = fundingOf(system, data);
   if (funding === undefined) return missingFundingReply(system);
-  if (!options.chart) return reply({ ephemeral: options.ephemeral, embeds: [fundingEmbed(system, funding, data)] });
-  let chart: Awaited<ReturnType<typeof chartAttachment>>;
-  try {
-    chart = await chartAttachment(fundingChartSpec(system, funding, data), fundingChartFileStem(system));
-  } catch {
-    // A chart is a convenience: the figures still answer the question without it.
-    const embed = fundingEmbed(system, funding, data);
-    embed.description = `${embed.description ?? ''}\n_The chart could not be drawn this time; the figures above are complete._`;
-    return reply({ ephemeral: options.ephemeral, embeds: [embed] });
-  }
-  return reply({ ephemeral: options.ephemeral, embeds: [{ ...fundingEmbed(system, funding, data), image: chart.image }], files: [chart.file] });
+  return reply({ ephemeral, embeds: [fundingEmbed(system, funding, data)] });
+}
+
+/** The chart /funding attaches: allocation per head against England; none for a system without a workbook row. */
+export function fundingChart(system: IcsSystem, data: Dataset): { spec: ComparisonChartSpec; fileStem: string } | undefined {
+  const funding = fundingOf(system, data);
+  return funding === undefined ? undefined : { spec: fundingChartSpec(system, funding, data), fileStem: fundingChartFileStem(system) };
 }
 
 /**

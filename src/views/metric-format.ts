@@ -1,18 +1,20 @@
-import type { MetricUnit } from '../data/metrics.ts';
 import { gbp, gbpBillions, gbpMillions, people, percent } from '../format/numbers.ts';
+import { shownValue, type MetricUnit } from '../format/shown-value.ts';
 
+/** Prints the value rounded by `shownValue`, the same value rankings compare, so a joint place always reads alike. */
 export function formatMetric(unit: MetricUnit, value: number): string {
+  const shown = shownValue(unit, value);
   switch (unit) {
     case 'gbp-m':
-      return gbpMillions(Math.round(value * 100) / 100);
+      return gbpMillions(shown);
     case 'gbp-bn':
-      return gbpBillions(value);
+      return gbpBillions(shown);
     case 'gbp':
-      return gbp(value);
+      return gbp(shown);
     case 'percent':
       // A true minus sign: distance from a funding target goes below zero.
-      return value < 0 && percent(-value) !== percent(0) ? `−${percent(-value)}` : percent(Math.abs(value) < 0.05 ? 0 : value);
+      return shown < 0 ? `−${percent(-shown)}` : percent(shown);
     case 'people':
-      return people(value);
+      return people(shown);
   }
 }

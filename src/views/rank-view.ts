@@ -2,7 +2,8 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import type { Region } from '../data/schema.ts';
-import { shortName } from '../search/name-index.ts';
+import { shortName } from '../data/names.ts';
+import { rankBy, type Rank } from '../data/ranking.ts';
 import { footerFor } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
 
@@ -14,35 +15,19 @@ export interface RankRequest {
 }
 
 export interface Ranked {
-  rows: Array<{ position: number; system: IcsSystem; value: number }>;
+  rows: Array<{ system: IcsSystem; value: number; rank: Rank }>;
   leftOut: IcsSystem[];
   poolSize: number;
 }
 
-/** Ranks the pool on a metric; equal values share a position; systems without a figure are reported, not ranked as zero. */
+/** Ranks the pool on a metric with the one ranking (joint places at the shown value); systems without a figure are reported, not ranked as zero. */
 export function rankSystems(data: Dataset, request: RankRequest): Ranked {
   const metric = METRICS[request.metric];
   const pool = request.region === null ? data.systems : data.systems.filter((s) => s.region === request.region);
-  const valued = pool
-    .map((system) => ({ system, value: metric.value(system.figures) }))
-    .filter((x): x is { system: IcsSystem; value: number } => x.value !== null)
-    .sort((a, b) => (request.order === 'highest' ? b.value - a.value : a.value - b.value) || shortName(a.system).localeCompare(shortName(b.system)));
-  const rows: Ranked['rows'] = [];
-  valued.forEach((entry, i) => {
-    const previous = rows[i - 1];
-    const position = previous !== undefined && previous.value === entry.value ? previous.position : i + 1;
-    rows.push({ position, ...entry });
-  });
-  return { rows: rows.slice(0, request.count), leftOut: pool.filter((s) => metric.value(s.figures) === null), poolSize: pool.length };
-}
-
-/** "5" or "=5" when the shown value is shared: ranks follow what the reader sees, not hidden decimals. */
-function positionLabels(shown: readonly string[]): string[] {
-  return shown.map((value) => {
-    const first = shown.indexOf(value);
-    const shared = shown.lastIndexOf(value) !== first;
-    return `${shared ? '=' : ''}${first + 1}`;
-  });
+  const byName = (a: IcsSystem, b: IcsSystem) => shortName(a).localeCompare(shortName(b));
+  const { entries, unranked } = rankBy(pool, (s) => metric.value(s.figures), metric.unit, request.order, byName);
+  const rows = entries.slice(0, request.count).map(({ item, value, rank }) => ({ system: item, value, rank }));
+  return { rows, leftOut: unranked, poolSize: pool.length };
 }
 
 export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
@@ -50,9 +35,8 @@ export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
   const ranked = rankSystems(data, request);
   const where = request.region ?? 'England';
   const shown = ranked.rows.map((r) => `${r.system.figures.deficitIsRangeMidpoint && request.metric.startsWith('deficit') ? '~' : ''}${formatMetric(metric.unit, r.value)}`);
-  const positions = positionLabels(shown);
   // Compact lines rather than a wide table: a phone wraps lines cleanly, and 42 of them fit one description.
-  const lines = ranked.rows.map((r, i) => `\`${positions[i] ?? ''}\` ${shortName(r.system)} — **${shown[i] ?? ''}**`);
+  const lines = ranked.rows.map((r, i) => `\`${r.rank.joint ? '=' : ''}${r.rank.position}\` ${shortName(r.system)} — **${shown[i] ?? ''}**`);
   const notes: string[] = [];
   if (ranked.leftOut.length > 0) {
     notes.push(`${ranked.leftOut.length} of ${ranked.poolSize} systems ${metric.missingMeaning} and are left out: ${ranked.leftOut.map(shortName).join('; ')}.`);

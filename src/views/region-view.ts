@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem, RegionSummary } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import { gbp, gbpBillions, gbpMillions, people } from '../format/numbers.ts';
-import { shortName } from '../search/name-index.ts';
+import { shortName } from '../data/names.ts';
 import { surveyFooter } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
 import { regionFundingLines } from './funding-fields.ts';

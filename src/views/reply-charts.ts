@@ -1,10 +1,8 @@
-import type { APIEmbed } from 'discord-api-types/v10';
-import { chartAltText, comparisonChart, horizontalBarChart, renderPngAsync, type BarChartSpec, type BarSpec, type ComparisonChartSpec } from '../charts/index.ts';
+import type { BarChartSpec, BarSpec, ComparisonChartSpec } from '../charts/index.ts';
 import type { IcsSystem, RegionSummary } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import { gbpMillions } from '../format/numbers.ts';
-import { shortName } from '../search/name-index.ts';
-import type { ReplyFile } from '../protocol/reply.ts';
+import { shortName } from '../data/names.ts';
 
 const SUBTITLE = 'Survey of ICS finances, early 2022 (The Lowdown / NHS Support Federation)';
 const ALLOCATIONS_SUBTITLE = 'NHS England, ICB allocations 2023/24 to 2024/25 (workbook v1.2)';
@@ -76,16 +74,4 @@ export function compareChartSpec(a: IcsSystem, b: IcsSystem): ComparisonChartSpe
     measures: [measure('spend-per-head'), measure('deficit-share'), measure('deficit-per-head')],
     footnote: 'Each measure on its own scale from zero; missing figures are labelled, not drawn as zero.',
   };
-}
-
-function isBarSpec(spec: BarChartSpec | ComparisonChartSpec): spec is BarChartSpec {
-  return 'bars' in spec;
-}
-
-/** Renders off the main thread (cached by content) and returns the file with its alt text, plus the embed image. */
-export async function chartAttachment(spec: BarChartSpec | ComparisonChartSpec, fileStem: string): Promise<{ file: ReplyFile; image: NonNullable<APIEmbed['image']> }> {
-  const svg = isBarSpec(spec) ? horizontalBarChart(spec) : comparisonChart(spec);
-  const name = `${fileStem.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`;
-  const data = await renderPngAsync(svg);
-  return { file: { name, data, description: chartAltText(spec) }, image: { url: `attachment://${name}` } };
 }

@@ -11,7 +11,7 @@ import { fateText } from './successor-card.ts';
 export function rankText(system: IcsSystem, metric: MetricId): string {
   const rank = system.ranks[metric];
   if (rank === undefined) return '';
-  return `${ordinal(rank.england)} highest of ${rank.of} · ${ordinal(rank.region)} of ${rank.ofRegion} in ${system.region}`;
+  return `${ordinal(rank.england.position)} highest of ${rank.england.of} · ${ordinal(rank.region.position)} of ${rank.region.of} in ${system.region}`;
 }
 
 function figureField(name: string, value: string | null, published: string | null, rank: string): APIEmbedField {
@@ -70,7 +70,7 @@ export function systemEmbed(system: IcsSystem, data: Dataset, extraFields: APIEm
   if (notes.length > 0) {
     fields.push({ name: '⚠️ Data notes', value: notes.map((n) => `• ${n}`).join('\n') });
   }
-  fields.push({ name: 'Since 2022', value: fateText(data.changes.successorsOf(system.id), data) });
+  fields.push({ name: 'Since 2022', value: fateText(data.changes.fateOf(system.id), data) });
   fields.push(...extraFields);
   return {
     title: system.publishedName,

@@ -1,4 +1,4 @@
-import { loadDataset } from './load.ts';
+import { loadDataset } from '../data/load.ts';
 import { exitOnDataError } from '../core/startup.ts';
 import { gbp, gbpBillions, people, signedPercent } from '../format/numbers.ts';
 import { codeTable } from '../views/table.ts';
