@@ -2,15 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../src/data/data-error.ts';
-import {
-  FUNDING_RANK_IDS,
-  describeDistance,
-  describeDistanceTrend,
-  englandFunding,
-  loadFunding,
-  parseFundingSource,
-  rankFunding,
-} from '../src/data/funding.ts';
+import { loadFunding } from '../src/data/funding.ts';
+import { parseFundingSource } from '../src/data/funding-parse.ts';
+import { fundingTotals } from '../src/data/funding-totals.ts';
+import { describeDistance, describeDistanceTrend } from '../src/views/funding-prose.ts';
 
 const csvText = readFileSync(new URL('../data/sources/nhse-icb-allocations-2023-24-to-2024-25.csv', import.meta.url), 'utf8');
 const metaText = readFileSync(new URL('../data/funding-source.json', import.meta.url), 'utf8');
@@ -62,16 +57,16 @@ const ODS_BY_SYSTEM_ID: ReadonlyMap<string, string> = new Map([
   ['south-west-london', 'QWE'],
 ]);
 
-const funding = loadFunding(csvText, meta(), ODS_BY_SYSTEM_ID);
+const funding = loadFunding(csvText, ODS_BY_SYSTEM_ID);
 const get = (systemId: string) => {
   const f = funding.get(systemId);
   if (f === undefined) throw new Error(`no funding for ${systemId}`);
   return f;
 };
 
-function loadError(csv: string, metaValue: unknown = meta(), map = ODS_BY_SYSTEM_ID): DataError {
+function loadError(csv: string, map = ODS_BY_SYSTEM_ID): DataError {
   try {
-    loadFunding(csv, metaValue, map);
+    loadFunding(csv, map);
   } catch (error) {
     if (error instanceof DataError) return error;
     throw error;
@@ -109,7 +104,7 @@ describe('loadFunding joins by ODS code', () => {
   it("sums the 42 core 2023/24 recurrent allocations to the workbook's England total", () => {
     const sum = [...funding.values()].reduce((total, f) => total + f.published.core_2023_24_recurrent_k, 0);
     expect(sum).toBe(101_260_119);
-    const england = englandFunding(funding, parseFundingSource(meta()));
+    const england = fundingTotals(funding, parseFundingSource(meta()));
     expect(england.core2023_24Recurrent).toEqual({
       summedK: 101_260_119,
       publishedK: 101_260_119,
@@ -145,7 +140,6 @@ describe('figures for one system above and one below target match their CSV rows
     expect(describeDistanceTrend(f.measures)).toBe(
       '8.2% above its fair-shares target in 2022/23; 5.9% above after 2024/25 convergence',
     );
-    expect(f.ranks['distance-from-target-2024-25']).toEqual({ position: 2, outOf: 42, tied: false });
   });
 
   it('Birmingham and Solihull (QHL): below its fair-shares target', () => {
@@ -164,48 +158,11 @@ describe('figures for one system above and one below target match their CSV rows
     expect(describeDistanceTrend(f.measures)).toBe(
       '3.4% below its fair-shares target in 2022/23; 3.0% below after 2024/25 convergence',
     );
-    expect(f.ranks['distance-from-target-2024-25']).toEqual({ position: 42, outOf: 42, tied: false });
-    expect(f.ranks['core-recurrent-growth'].position).toBe(6);
-  });
-});
-
-describe('ranks among the 42', () => {
-  const ends = (id: (typeof FUNDING_RANK_IDS)[number]) => {
-    const ranked = rankFunding(funding, id);
-    return [ranked[0]?.systemId, ranked.at(-1)?.systemId];
-  };
-
-  it('puts the right systems first and last (checked against the CSV by eye)', () => {
-    expect(ends('distance-from-target-2024-25')).toEqual(['surrey-heartlands', 'birmingham-and-solihull']);
-    expect(ends('core-per-head-2024-25')).toEqual([
-      'cheshire-and-merseyside',
-      'buckinghamshire-oxfordshire-and-berkshire-west',
-    ]);
-    expect(ends('core-recurrent-growth')).toEqual(['bath-swindon-and-wiltshire', 'north-east-and-north-cumbria']);
-  });
-
-  it('lets equal values share a place: five ICBs sit exactly at target after 2024/25 convergence', () => {
-    const atTarget = rankFunding(funding, 'distance-from-target-2024-25').filter((r) => r.value === 0);
-    expect(atTarget.map((r) => r.systemId).sort()).toEqual([
-      'bedfordshire-luton-and-milton-keynes',
-      'humber-and-north-yorkshire',
-      'north-east-london',
-      'nottingham-and-nottinghamshire',
-      'west-yorkshire-and-harrogate',
-    ]);
-    for (const r of atTarget) expect(r.rank).toEqual({ position: 32, outOf: 42, tied: true });
-  });
-
-  it('does not rank rounding noise: every running-cost allowance falls by 25.3% to 2025/26, so all share 1st', () => {
-    for (const r of rankFunding(funding, 'running-cost-cut-2025-26')) {
-      expect(r.value).toBeCloseTo(25.3, 1);
-      expect(r.rank.position).toBe(1);
-    }
   });
 });
 
 describe('England', () => {
-  const england = englandFunding(funding, parseFundingSource(meta()));
+  const england = fundingTotals(funding, parseFundingSource(meta()));
 
   it('computes growth and the running-cost cut from the sums of the 42 rows', () => {
     expect(england.summedK.core_2024_25_recurrent_k).toBe(103_817_368);
@@ -260,7 +217,7 @@ describe('loadFunding refuses bad data with a message naming the problem', () =>
   it('two systems given the same ODS code', () => {
     const map = new Map(ODS_BY_SYSTEM_ID);
     map.set('devon', 'QSL');
-    expect(loadError(csvText, meta(), map).message).toContain('systems "devon" and "somerset" both have ODS code "QSL"');
+    expect(loadError(csvText, map).message).toContain('systems "devon" and "somerset" both have ODS code "QSL"');
   });
 
   it('a missing column, naming the row and the column', () => {
@@ -292,6 +249,7 @@ describe('loadFunding refuses bad data with a message naming the problem', () =>
   it('metadata with no label for a CSV column', () => {
     const broken = JSON.parse(metaText) as { columns: Record<string, unknown> };
     delete broken.columns.core_2023_24_total_k;
-    expect(loadError(csvText, broken).message).toContain('columns.core_2023_24_total_k: no label for this CSV column');
+    expect(() => parseFundingSource(broken)).toThrow(DataError);
+    expect(() => parseFundingSource(broken)).toThrow('columns.core_2023_24_total_k: no label for this CSV column');
   });
 });

@@ -2,12 +2,13 @@ import { ComponentType, MessageFlags, type APIButtonComponentWithCustomId, type 
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeChartRenderer } from '../src/charts/index.ts';
 import { toMessageData } from '../src/protocol/message-data.ts';
-import { FUNDING_METRIC_IDS, FUNDING_METRICS, type FundingMetricId } from '../src/data/funding-metrics.ts';
+import { METRICS, type FundingMetricId } from '../src/data/metrics.ts';
 import type { IcsSystem } from '../src/data/model.ts';
 import { fundingCardFields, fundingSourceLine, regionFundingLines } from '../src/views/funding-fields.ts';
 import { fundingChartSpec } from '../src/views/funding-view.ts';
 import { chartAltText } from '../src/charts/index.ts';
 import { reply, type Reply } from '../src/protocol/reply.ts';
+import { rankSystems } from '../src/views/rank-view.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
 import { limitViolations, testApp } from './support/app.ts';
 import { buttonId, code } from './support/buttons.ts';
@@ -200,22 +201,44 @@ describe('/funding options, not-found and buttons', () => {
 });
 
 describe('fundingCardFields (the /ics card’s “Funding since 2022”)', () => {
-  it('gives at most two labelled fields within limits that match the source row, above target', () => {
-    const fields = fundingCardFields(system('south-east-london'), data);
-    expect(fields.length).toBeLessThanOrEqual(2);
-    const [figures] = fields;
-    expect(figures?.name).toMatch(/^Funding since 2022/);
-    const value = figures?.value ?? '';
-    expect(value).toContain('**Core allocation (recurrent, cash):** 2023/24 £3.44bn → 2024/25 £3.52bn, growth **+2.3%** (England +2.5%)');
-    expect(value).toContain('**Core allocation per head 2024/25:** £1,696 (England £1,670, derived)');
-    expect(value).toContain('**Distance from fair-shares target:** 8.2% above its fair-shares target in 2022/23; 5.9% above after 2024/25 convergence');
-    expect(value).toContain('**ICB running-cost allowance:** 2023/24 £36.2m → 2025/26 £27.0m, a **25.3% cut** (England 25.3%)');
+  /** The figures a reader needs from the row, computed here from the CSV columns, independently of the view. */
+  function expectedFigures(id: string): string[] {
+    const r = row(id);
+    const dp = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+    const bn = (k: number) => (k >= 1e6 ? `£${dp(k / 1e6, 2)}bn` : `£${dp(k / 1000, 1)}m`);
+    // Rounded as the published figure reads (2.15 → 2.2), not as its binary value does.
+    const pct = (x: number) => `${x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+    const growth = (r.core_2024_25_recurrent_k / r.core_2023_24_recurrent_k - 1) * 100;
+    const cut = (1 - r.running_cost_allowance_2025_26_k / r.running_cost_allowance_2023_24_k) * 100;
+    return [
+      bn(r.core_2023_24_recurrent_k),
+      bn(r.core_2024_25_recurrent_k),
+      `${growth > 0 ? '+' : '−'}${pct(Math.abs(growth))}`,
+      `£${Math.round(r.core_2024_25_recurrent_per_head_gbp).toLocaleString('en-GB')}`,
+      // A distance that rounds to 0.0% reads "at target" rather than as a figure.
+      ...[r.core_2022_23_distance_from_target_pct, r.core_2024_25_distance_from_target_after_convergence_pct].filter((d) => Math.abs(d) >= 0.05).map((d) => pct(Math.abs(d))),
+      pct(cut),
+    ];
+  }
+
+  it('shows, for every system, the figures its source row gives, with its place among the 42 from the one ranking', () => {
+    for (const s of data.systems) {
+      const value = fundingCardFields(s, data)[0]?.value ?? '';
+      for (const figure of expectedFigures(s.id)) expect(value, `${s.id}: ${figure}`).toContain(figure);
+      const place = s.ranks['distance-from-target-2024-25']?.england;
+      if (place === undefined) throw new Error(`${s.id} is not ranked on distance from target`);
+      const suffix = place.position % 10 === 1 && place.position !== 11 ? 'st' : place.position % 10 === 2 && place.position !== 12 ? 'nd' : place.position % 10 === 3 && place.position !== 13 ? 'rd' : 'th';
+      expect(value, s.id).toContain(`${place.position}${suffix} of ${place.of}`);
+    }
   });
 
-  it('below target: Birmingham and Solihull', () => {
-    const value = fundingCardFields(system('birmingham-and-solihull'), data)[0]?.value ?? '';
-    expect(value).toContain('2023/24 £2.50bn → 2024/25 £2.59bn, growth **+3.5%**');
-    expect(value).toContain('3.4% below its fair-shares target in 2022/23; 3.0% below after 2024/25 convergence · 42nd of 42');
+  it('says which side of its fair-shares target a system is: above for South East London, below for Birmingham', () => {
+    const above = fundingCardFields(system('south-east-london'), data)[0]?.value ?? '';
+    const below = fundingCardFields(system('birmingham-and-solihull'), data)[0]?.value ?? '';
+    expect(above).toMatch(/8\.2% above/);
+    expect(above).not.toMatch(/below/);
+    expect(below).toMatch(/3\.4% below/);
+    expect(below).toMatch(/42nd of 42/);
   });
 
   it('never reads the survey’s 2022/23 allocation: changing it changes nothing, for any system', () => {
@@ -267,44 +290,41 @@ describe('regionFundingLines and fundingSourceLine', () => {
 });
 
 describe('funding metrics for /rank', () => {
-  /** Highest first, as /rank orders by default; ties by id. */
-  function ranked(id: FundingMetricId): Array<{ id: string; value: number }> {
-    return data.systems
-      .map((s) => {
-        const funding = data.funding.bySystem.get(s.id);
-        const value = funding === undefined ? null : FUNDING_METRICS[id].value(funding);
-        if (value === null) throw new Error(`${s.id} has no ${id}`);
-        return { id: s.id, value };
-      })
-      .sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
-  }
+  const FUNDING_IDS = Object.values(METRICS).filter((m) => m.source === 'allocations').map((m) => m.id as FundingMetricId);
+  const ranked = (id: FundingMetricId, order: 'highest' | 'lowest' = 'highest') => rankSystems(data, { metric: id, order, region: null, count: 42 }).rows;
+
+  it('covers the four funding figures', () => {
+    expect(FUNDING_IDS.sort()).toEqual(['core-per-head-2024-25', 'core-recurrent-growth', 'distance-from-target-2024-25', 'running-cost-cut-2025-26']);
+  });
 
   it('ranking by distance from target puts Surrey Heartlands first and Birmingham and Solihull last', () => {
     const order = ranked('distance-from-target-2024-25');
-    expect(order[0]).toEqual({ id: 'surrey-heartlands', value: row('surrey-heartlands').core_2024_25_distance_from_target_after_convergence_pct });
-    expect(order.at(-1)).toEqual({ id: 'birmingham-and-solihull', value: -3.03 });
+    expect(order[0]?.system.id).toBe('surrey-heartlands');
+    expect(order.at(-1)?.system.id).toBe('birmingham-and-solihull');
+    expect(order.at(-1)?.value).toBe(-3);
   });
 
   it('the other metrics put the right systems first and last', () => {
-    const ends = (id: FundingMetricId) => [ranked(id)[0]?.id, ranked(id).at(-1)?.id];
+    const ends = (id: FundingMetricId) => [ranked(id)[0]?.system.id, ranked(id).at(-1)?.system.id];
     expect(ends('core-per-head-2024-25')).toEqual(['cheshire-and-merseyside', 'buckinghamshire-oxfordshire-and-berkshire-west']);
     expect(ends('core-recurrent-growth')).toEqual(['bath-swindon-and-wiltshire', 'north-east-and-north-cumbria']);
   });
 
-  it('shares places exactly where the data layer’s ranks do', () => {
-    for (const id of FUNDING_METRIC_IDS) {
-      const order = ranked(id);
-      for (const entry of order) {
-        const position = 1 + order.filter((other) => other.value > entry.value).length;
-        expect(data.funding.bySystem.get(entry.id)?.ranks[id].position, `${id} ${entry.id}`).toBe(position);
-      }
+  it('gives /rank and the cards the same places: one ranking for both', () => {
+    for (const id of FUNDING_IDS) {
+      for (const { system: s, rank } of ranked(id)) expect(s.ranks[id]?.england, `${id} ${s.id}`).toEqual(rank);
     }
   });
 
+  it('does not rank rounding noise: every running-cost cut reads 25.3%, so all 42 share 1st', () => {
+    const order = ranked('running-cost-cut-2025-26');
+    expect(order).toHaveLength(42);
+    for (const r of order) expect(r.rank).toEqual({ position: 1, of: 42, joint: true });
+  });
+
   it('labels fit a Discord choice and say the year and unit', () => {
-    for (const id of FUNDING_METRIC_IDS) {
-      const metric = FUNDING_METRICS[id];
-      expect(metric.id).toBe(id);
+    for (const id of FUNDING_IDS) {
+      const metric = METRICS[id];
       expect(metric.label.length).toBeLessThanOrEqual(100);
       expect(metric.label).toMatch(/20\d\d\/\d\d.*\((%|£)\)$/);
     }

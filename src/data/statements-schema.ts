@@ -22,4 +22,3 @@ export type Statement = z.infer<typeof statementSchema>;
 export const statementsFileSchema = z.strictObject({
   statements: z.array(statementSchema).min(1),
 });
-export type StatementsFile = z.infer<typeof statementsFileSchema>;

@@ -1,7 +1,7 @@
 // Helpers for the HTTP endpoint tests: an Ed25519 key pair made in the test, signed requests, our server on
 // 127.0.0.1, and Discord-shaped interaction payloads built by the loopback fake from a console command line.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import type { APIApplicationCommandInteractionDataOption, APIInteraction } from 'discord.js';
+import type { APIInteraction } from 'discord.js';
 import { pino } from 'pino';
 import { WebSocket } from 'ws';
 import type { App } from '../../src/core/app.ts';
@@ -104,9 +104,4 @@ export function autocompleteFromLine(fake: FakeDiscord, app: App, line: string):
 
 export function buttonPress(fake: FakeDiscord, customId: string): APIInteraction {
   return fake.injectButton({ customId }).payload;
-}
-
-/** Wraps options in a subcommand, as Discord nests them, for the flattening tests. */
-export function asSubcommand(name: string, options: APIApplicationCommandInteractionDataOption[]): APIApplicationCommandInteractionDataOption[] {
-  return [{ name, type: 1, options } as APIApplicationCommandInteractionDataOption];
 }
