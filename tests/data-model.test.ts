@@ -147,9 +147,14 @@ describe('structured readings of the tricky rows', () => {
   });
 
   it('derives deficit share and per head from the published figures', () => {
+    // Devon: a £104m deficit on a £2.06bn allocation and 1.27m people is 5.05% of its allocation and £81.89 a head.
     const devon = byId('devon');
-    expect(devon.figures.deficitSharePct).toBeCloseTo((104 / 2060) * 100, 6);
-    expect(devon.figures.deficitPerHeadGbp).toBeCloseTo(104e6 / 1.27e6, 6);
+    expect(devon.figures.deficitSharePct).toBeCloseTo(5.05, 2);
+    expect(devon.figures.deficitPerHeadGbp).toBeCloseTo(81.89, 2);
+    // No population published: no per-head figure, rather than one divided by zero or by a guess.
+    const shropshire = byId('shropshire-telford-and-wrekin');
+    expect(shropshire.figures.population).toBeNull();
+    expect(shropshire.figures.deficitPerHeadGbp).toBeNull();
     expect(byId('bedfordshire-luton-and-milton-keynes').figures.deficitGbpM).toBeNull(); // an efficiency ask is not a deficit
   });
 });
@@ -157,12 +162,13 @@ describe('structured readings of the tricky rows', () => {
 describe('ranks', () => {
   it('ranks every system with a figure among the 42 and within its region', () => {
     const nenc = byId('north-east-and-north-cumbria');
-    expect(nenc.ranks.allocation?.england).toBe(1); // £5.488bn, the largest allocation
-    expect(nenc.ranks.allocation?.region).toBe(1);
+    expect(nenc.ranks.allocation?.england).toEqual({ position: 1, of: 42, joint: false }); // £5.488bn, the largest allocation
+    expect(nenc.ranks.allocation?.region.position).toBe(1);
+    expect(nenc.ranks.allocation?.region.of).toBe(data.systems.filter((s) => s.region === nenc.region).length);
     expect(byId('shropshire-telford-and-wrekin').ranks.population).toBeUndefined();
     const ranked = data.systems.filter((s) => s.ranks['spend-per-head'] !== undefined);
     expect(ranked).toHaveLength(42);
-    expect(new Set(ranked.map((s) => s.ranks['spend-per-head']?.england)).size).toBeGreaterThan(35);
+    expect(new Set(ranked.map((s) => s.ranks['spend-per-head']?.england.position)).size).toBeGreaterThan(35);
   });
 });
 

@@ -2,14 +2,23 @@ import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionCo
 import { describe, expect, it } from 'vitest';
 import type { CommandModule } from '../src/core/command.ts';
 import { APOLOGY, createRouter, OLD_BUTTON } from '../src/core/router.ts';
+import { COMMANDS } from '../commands/index.ts';
 import { reply } from '../src/protocol/reply.ts';
 import { testApp } from './support/app.ts';
 
 const app = await testApp();
 
 describe('command definitions', () => {
-  it('registers every command file, each installable anywhere with a hide option last', () => {
-    expect([...app.router.commands.keys()]).toEqual(expect.arrayContaining(['compare', 'england', 'help', 'ics', 'rank', 'region', 'sources']));
+  it('serves every command in the one list, once each, and /help names every one of them', async () => {
+    const names = COMMANDS.map((c) => c.definition.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect([...app.router.commands.keys()].sort()).toEqual([...names].sort());
+    const help = JSON.stringify(await app.router.command('help', {}));
+    const missing = names.filter((name) => name !== 'help' && !help.includes(`/${name}`));
+    expect(missing, 'commands /help does not mention').toEqual([]);
+  });
+
+  it('makes every command installable anywhere, with a hide option last', () => {
     for (const [name, command] of app.router.commands) {
       const def = command.definition;
       expect(def.integration_types, name).toEqual([ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall]);
