@@ -37,7 +37,7 @@ async function benchHttpIfPresent(): Promise<{ ran: true; result: unknown } | { 
   const loaded: unknown = await import(url.href);
   const benchHttp = (loaded as { benchHttp?: unknown }).benchHttp;
   if (typeof benchHttp !== 'function') return { ran: false, note: 'bench/http.ts does not export benchHttp: HTTP benchmark skipped' };
-  return { ran: true, result: (await (benchHttp as () => unknown)()) as unknown };
+  return { ran: true, result: await (benchHttp as () => unknown)() };
 }
 
 const check = (met: boolean): string => (met ? 'met' : 'MISSED');

@@ -54,7 +54,6 @@ function historyTable(row: Funding['published']): string {
 }
 
 function growthField(system: IcsSystem, funding: Funding, data: Dataset): APIEmbedField {
-  const row = funding.published;
   const e = data.funding.england;
   const lines = [
     `Core recurrent: **${signedPercent(funding.measures.coreRecurrentGrowthPct)}** (England ${signedPercent(e.changes.coreRecurrentGrowthPct)}) · ${rankPhrase(system.ranks['core-recurrent-growth']?.england)}, 1st = highest`,
