@@ -3,6 +3,7 @@ import type { Dataset, IcsSystem, RegionSummary } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import { gbp, gbpBillions, gbpMillions, people } from '../format/numbers.ts';
 import { shortName } from '../data/names.ts';
+import { rankBy } from '../data/ranking.ts';
 import { surveyFooter } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
 import { regionFundingLines } from './funding-fields.ts';
@@ -10,18 +11,13 @@ import { clip, codeTable } from './table.ts';
 
 export type RegionSort = MetricId | 'name';
 
-/** Highest first for metrics, missing values last; alphabetical for name. */
+/** Highest first for metrics, in the one ranking's order (src/data/ranking.ts), missing values last; alphabetical for name. */
 export function sortSystems(systems: readonly IcsSystem[], sort: RegionSort): IcsSystem[] {
-  if (sort === 'name') return [...systems].sort((a, b) => shortName(a).localeCompare(shortName(b), 'en-GB'));
+  const byName = (a: IcsSystem, b: IcsSystem) => shortName(a).localeCompare(shortName(b), 'en-GB');
+  if (sort === 'name') return [...systems].sort(byName);
   const metric = METRICS[sort];
-  return [...systems].sort((a, b) => {
-    const av = metric.value(a.figures);
-    const bv = metric.value(b.figures);
-    if (av === null && bv === null) return shortName(a).localeCompare(shortName(b), 'en-GB');
-    if (av === null) return 1;
-    if (bv === null) return -1;
-    return bv - av;
-  });
+  const { entries, unranked } = rankBy(systems, (s) => metric.value(s.figures), metric.unit, 'highest', byName);
+  return [...entries.map((e) => e.item), ...unranked.sort(byName)];
 }
 
 const dash = '—';
