@@ -1,6 +1,7 @@
 import type { SystemFigures } from './figures.ts';
 import type { FundingMeasures } from './funding-measures.ts';
 import type { MetricUnit } from '../format/shown-value.ts';
+import type { CheckedFigure } from './consistency.ts';
 
 /** Every figure the bot ranks, survey and funding alike: one shape, one ranking (src/data/ranking.ts). */
 export interface Metric {
@@ -14,6 +15,8 @@ export interface Metric {
   source: 'survey' | 'allocations';
   /** What the figure is and which end is which, for a ranking's notes. */
   note?: string;
+  /** The published survey figures the value is computed from: a row whose checks doubt one of them is marked ⚠. */
+  uses?: readonly CheckedFigure[];
   value(figures: SystemFigures): number | null;
 }
 
@@ -45,6 +48,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     unit: 'percent',
     missingMeaning: 'published no deficit figure',
     source: 'survey',
+    uses: ['allocation'],
     value: (f) => f.deficitSharePct,
   },
   'deficit-per-head': {
@@ -53,6 +57,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     unit: 'gbp',
     missingMeaning: 'published no deficit figure or no population',
     source: 'survey',
+    uses: ['population'],
     value: (f) => f.deficitPerHeadGbp,
   },
   'spend-per-head': {
@@ -61,6 +66,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     unit: 'gbp',
     missingMeaning: 'has no published spend per head',
     source: 'survey',
+    uses: ['spendPerHead'],
     value: (f) => f.spendPerHeadGbp,
   },
   allocation: {
@@ -69,6 +75,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     unit: 'gbp-bn',
     missingMeaning: 'has no published allocation',
     source: 'survey',
+    uses: ['allocation'],
     value: (f) => f.allocationGbpBillions,
   },
   population: {
@@ -77,6 +84,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     unit: 'people',
     missingMeaning: 'has no published population',
     source: 'survey',
+    uses: ['population'],
     value: (f) => f.population,
   },
   'distance-from-target-2024-25': fundingMetric('distance-from-target-2024-25', 'distanceFromTargetPctAfter2024_25Convergence', {

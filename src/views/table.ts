@@ -8,8 +8,3 @@ export function codeTable(header: readonly string[], rows: ReadonlyArray<readonl
       .trimEnd();
   return ['```', line(header), ...rows.map(line), '```'].join('\n');
 }
-
-/** Cuts a name to fit a column, keeping it recognisable. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
