@@ -1,0 +1,99 @@
+import type { Successor } from '../data/changes-schema.ts';
+import type { IcsSystem } from '../data/model.ts';
+import type { Region } from '../data/schema.ts';
+import { canonical } from '../search/normalise.ts';
+import { resolveRegion } from '../search/regions.ts';
+import type { Resolver } from '../search/resolve.ts';
+import { REGION_WORDS, STOP_WORDS } from './vocabulary.ts';
+
+/** A name found in a question, read by the project's name resolver (systems, places, today's ICBs) or as a region. */
+export type Place =
+  | { kind: 'system'; system: IcsSystem; term: string }
+  | { kind: 'successor'; successor: Successor; term: string }
+  | { kind: 'region'; region: Region; term: string }
+  | { kind: 'ambiguous'; candidates: IcsSystem[]; successors: Successor[]; term: string }
+  | { kind: 'unknown'; suggestions: IcsSystem[]; term: string };
+
+/** Words that may sit inside a name ("Isle of Wight", "Kent and Medway", "Cornwall and the Isles of Scilly"). */
+const JOINERS = new Set(['and', 'of', 'the', 'on', 'upon', 'in']);
+
+/** Runs of words that are not grammar words: the parts of a question that can only be names. */
+export function nameSegments(tokens: readonly string[]): string[] {
+  const isContent = (t: string) => !STOP_WORDS.has(t) && !/^\d+$/.test(t);
+  const segments: string[] = [];
+  let run: string[] = [];
+  tokens.forEach((token, i) => {
+    if (isContent(token)) {
+      run.push(token);
+      return;
+    }
+    // A joiner stays inside a name only between two name words ("kent and medway", not "deficit in kent").
+    const next = tokens.slice(i + 1).find((t) => !JOINERS.has(t));
+    if (run.length > 0 && JOINERS.has(token) && token !== 'in' && next !== undefined && isContent(next)) {
+      run.push(token);
+      return;
+    }
+    if (run.length > 0) segments.push(run.join(' '));
+    run = [];
+  });
+  if (run.length > 0) segments.push(run.join(' '));
+  return segments.map((s) => s.replace(/(?: (?:and|of|the|on|upon))+$/, '')).filter((s) => s !== '');
+}
+
+function readSegment(term: string, resolver: Resolver): Place {
+  const words = term.split(' ');
+  const region = resolveRegion(term);
+  const resolution = resolver.resolve(term);
+  const onlyRegionWords = words.every((w) => REGION_WORDS.has(w));
+  // "South West" is the region although a system is called "South West London"; "North East London" is the system.
+  if (region !== null && onlyRegionWords && (words.length <= 2 || resolution.kind !== 'match')) return { kind: 'region', region, term };
+  switch (resolution.kind) {
+    case 'match':
+      return { kind: 'system', system: resolution.system, term };
+    case 'successor':
+      return { kind: 'successor', successor: resolution.successor, term };
+    case 'ambiguous': {
+      if (region !== null) return { kind: 'region', region, term };
+      // "Surrey" is Frimley or Surrey Heartlands, but only one of them carries the word in its name.
+      const named = resolution.candidates.filter((s) => ` ${canonical(s.shortName)} `.includes(` ${term} `));
+      const [only] = named;
+      if (named.length === 1 && only !== undefined) return { kind: 'system', system: only, term };
+      return { kind: 'ambiguous', candidates: resolution.candidates, successors: resolution.successors ?? [], term };
+    }
+    case 'notFound':
+      if (region !== null) return { kind: 'region', region, term };
+      return { kind: 'unknown', suggestions: resolution.suggestions, term };
+  }
+}
+
+/** "kent and surrey" is two systems; "kent and medway" is one: split on "and" only when both sides are names. */
+function splitPair(term: string, resolver: Resolver): Place[] | null {
+  const words = term.split(' ');
+  const named = (p: Place) => p.kind === 'system' || p.kind === 'successor' || p.kind === 'region';
+  // At an "and" first; then at any word boundary, for lists written with commas ("Devon, Somerset").
+  const cuts = [...words.keys()].filter((i) => words[i] === 'and' && i > 0 && i < words.length - 1).map((i) => [i, i + 1] as const);
+  for (let i = 1; i < words.length; i++) if (words[i] !== 'and' && words[i - 1] !== 'and') cuts.push([i, i] as const);
+  for (const [end, start] of cuts) {
+    const left = readSegment(words.slice(0, end).join(' '), resolver);
+    const right = readSegment(words.slice(start).join(' '), resolver);
+    if (named(left) && named(right)) return [left, right];
+  }
+  return null;
+}
+
+export function findPlaces(tokens: readonly string[], resolver: Resolver): Place[] {
+  const places: Place[] = [];
+  for (const segment of nameSegments(tokens)) {
+    const place = readSegment(segment, resolver);
+    if (place.kind === 'ambiguous' || place.kind === 'unknown') {
+      const pair = splitPair(segment, resolver);
+      if (pair !== null) {
+        places.push(...pair);
+        continue;
+      }
+    }
+    places.push(place);
+  }
+  // The same system named twice ("Kent ... Kent's") is one place.
+  return places.filter((p, i) => p.kind !== 'system' || places.findIndex((q) => q.kind === 'system' && q.system.id === p.system.id) === i);
+}
