@@ -6,7 +6,7 @@ import { CORRECTABLE, STOP_WORDS } from './vocabulary.ts';
 const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bblack holes?\b/g, 'deficit'],
   [/\bin the red\b/g, 'deficit'],
-  [/\bin the black\b/g, 'surplus'],
+  [/(?<!black )\b(?:the whole|the entire|across the|the) country\b/g, 'england'],
   [/\b(?:short|strapped) (?:of|for) (?:cash|money)\b/g, 'deficit'],
   [/\bcash strapped\b/g, 'deficit'],
   [/\bhard up\b/g, 'deficit'],

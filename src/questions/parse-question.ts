@@ -8,6 +8,7 @@ import { MAX_QUESTION_CHARS, type FigureId, type Reading, type RegionAspect } fr
 import {
   AVERAGE_WORDS,
   BELOW_TARGET,
+  COMPARE_WORDS,
   COUNT_WORDS,
   COVERS_WORDS,
   DOMAIN_WORDS,
@@ -60,7 +61,7 @@ function orderOf(text: string, metric: MetricId): 'highest' | 'lowest' {
     if (/\b(?:above|over ?funded|overfunded|most funded)\b/.test(text)) return 'highest';
   }
   if (/\b(?:best funded|best off|richest|most generous|furthest above)\b/.test(text)) return 'highest';
-  if (/\b(?:worst funded|worst off|poorest|furthest below|least funded)\b/.test(text)) return 'lowest';
+  if (/\b(?:worst funded|poorest funded|furthest below|least funded)\b/.test(text)) return 'lowest';
   if (metric.startsWith('deficit') && /\bbest\b/.test(text)) return 'lowest';
   const low = LOWEST_WORDS.exec(text);
   const high = HIGHEST_WORDS.exec(text);
@@ -123,10 +124,7 @@ export function parseQuestion(raw: string, ctx: ParseContext): Reading {
   const { text: normalised, tokens: allTokens, years } = normaliseQuestion(raw.slice(0, MAX_QUESTION_CHARS * 2), isName);
   const oos = outOfScope(raw, normalised);
   const text = withoutFiller(normalised);
-  if (oos !== null) {
-    // A greeting in front of a real question is filler, not the whole message.
-    if (oos.reason !== 'greeting' || text === '' || GREETINGS.test(text)) return oos;
-  }
+  if (oos !== null) return oos;
   if (text === '') return { intent: 'out-of-scope', reason: 'greeting' };
   const tokens = text.split(' ');
   const figure = figureOf(text, years);
@@ -134,7 +132,10 @@ export function parseQuestion(raw: string, ctx: ParseContext): Reading {
   const systems = places.filter((p) => p.kind === 'system').map((p) => p.system);
   const successors = places.filter((p) => p.kind === 'successor').map((p) => p.successor);
   const regions = places.filter((p) => p.kind === 'region').map((p) => p.region);
-  const unsure = places.filter((p) => p.kind === 'ambiguous' || p.kind === 'unknown');
+  // A word the resolver cannot place and has nothing close to is not a name ("asdfghjkl"), unless the question is ours.
+  const ours = figure !== null || DOMAIN_WORDS.test(text);
+  // A short message that is nearly a name ("brstol") is a name; a sentence of unknown words is another subject.
+  const unsure = places.filter((p) => p.kind === 'ambiguous' || (p.kind === 'unknown' && (ours || (tokens.length <= 2 && p.suggestions.length > 0))));
   const today = TODAY_WORDS.test(text) || (COVERS_WORDS.test(text) && /\b(?:which|what) (?:icb|ics|nhs|board)\b/.test(text));
   const superlative = SUPERLATIVE.test(text) || countOf(allTokens) !== null && /\b(?:top|bottom)\b/.test(text);
   const metric = rankMetric(figure, text);
@@ -145,14 +146,26 @@ export function parseQuestion(raw: string, ctx: ParseContext): Reading {
   const [first] = successors;
   if (first !== undefined && systems.length === 0) return { intent: 'successor', successor: first };
   const [a, b] = systems;
-  if (a !== undefined && b !== undefined) return { intent: 'compare', metric: figure !== null && isMetricId(figure) ? figure : null, systems: [a, b] };
+  const [doubt] = unsure;
+  if (a !== undefined && b === undefined && doubt?.kind === 'ambiguous' && COMPARE_WORDS.test(text)) {
+    // "Kent against Essex": compare with which Essex? Offer each pairing.
+    return { intent: 'unclear', typed: raw.trim(), options: doubt.candidates.map((c): Reading => ({ intent: 'compare', metric: figure !== null && isMetricId(figure) ? figure : null, systems: [a, c] })) };
+  }
+  if (doubt?.kind === 'ambiguous' && systems.length === 0 && doubt.successors.length > 0 && /\b(?:icb|icbs|board|formed|2026|now|today)\b/.test(text)) {
+    const [successor] = doubt.successors;
+    if (successor !== undefined) return { intent: 'successor', successor };
+  }
+  if (a !== undefined && b !== undefined) {
+    const sized = figure === null && /\b(?:bigger|larger|smaller|biggest|largest|smallest)\b/.test(text) ? 'population' : figure;
+    return { intent: 'compare', metric: sized !== null && isMetricId(sized) ? sized : null, systems: [a, b] };
+  }
   if (a !== undefined) {
     if (today && figure === null) return { intent: 'fate', system: a };
     if (today && figure === 'region') return { intent: 'fate', system: a };
     return { intent: 'figure', figure: figure ?? 'overview', system: a };
   }
   const [region] = regions;
-  const aboutRegions = /\b(?:which|what) regions?\b|\bregions\b|\bregion (?:has|have|is|gets|spends)\b/.test(text);
+  const aboutRegions = /\bregions?\b/.test(text);
   if (region !== undefined) {
     const aboutSystems = /\b(?:which|what|who) (?:ics|icss|icb|icbs|system|systems|one|area|areas|nhs)\b/.test(text) || /\b(?:top|bottom)\b/.test(text);
     if (superlative && !COUNT_WORDS.test(text) && (aboutSystems || !TOTAL_WORDS.test(text))) {

@@ -60,9 +60,13 @@ function readSegment(term: string, resolver: Resolver): Place {
       if (named.length === 1 && only !== undefined) return { kind: 'system', system: only, term };
       return { kind: 'ambiguous', candidates: resolution.candidates, successors: resolution.successors ?? [], term };
     }
-    case 'notFound':
+    case 'notFound': {
       if (region !== null) return { kind: 'region', region, term };
+      // "Humber" is no name on its own, but the closest system is the one that carries the word.
+      const [closest] = resolution.suggestions;
+      if (closest !== undefined && term.length >= 4 && ` ${canonical(closest.shortName)} `.includes(` ${term} `)) return { kind: 'system', system: closest, term };
       return { kind: 'unknown', suggestions: resolution.suggestions, term };
+    }
   }
 }
 

@@ -15,7 +15,7 @@ export const FIGURE_PATTERNS: ReadonlyArray<readonly [RegExp, FigureId]> = [
   [/\bdeficit share\b/, 'deficit-share'],
   [/\b(?:quote|quoted|say about|says about|survey say|verbatim|exact words|wording)\b/, 'quote'],
   [/\b(?:sub ?source|cite|cites|cited|board papers?|come from|comes from|based on|source of)\b/, 'sub-source'],
-  [/\b(?:deficits?|gap|gaps|shortfall|overspend|overspending|overspent|in the red|in debt|debts?|owe|owes|losing money|black hole|position|financial position|finances|broke|red ink|bust|skint|money troubles?|break ?even)\b/, 'deficit'],
+  [/\b(?:deficits?|gap|gaps|shortfall|overspend|overspending|overspent|in the red|in debt|debts?|owe|owes|losing|lose|loses|lost|brokest|black hole|position|financial position|finances|broke|red ink|bust|skint|money troubles?|break ?even)\b/, 'deficit'],
   [/\b(?:core allocation|core funding|recurrent allocation)\b/, 'core-allocation'],
   [/\b(?:spends?|spending|spent|per head|per capita|per person|per resident|per patient|a head|each person|per pop)\b/, 'spend-per-head'],
   [/\b(?:allocations?|budgets?|funding|funded|money|cash|gets|receives?|income|given|grant)\b/, 'allocation'],
@@ -26,17 +26,17 @@ export const FIGURE_PATTERNS: ReadonlyArray<readonly [RegExp, FigureId]> = [
 /** Words that make a question about ICS money in general: without one, a sentence with no place is not ours. */
 export const DOMAIN_WORDS = /\b(?:ics|icss|icb|icbs|integrated care|nhs|health|trust|system|systems|region|regions|england|english|national|nationally|survey|deficit|allocation|budget|funding|spend|finance|finances)\b/;
 
-export const HIGHEST_WORDS = /\b(?:most|highest|biggest|largest|greatest|top|worst|max|maximum|more|furthest above|richest|best funded|best off|largest|heaviest|leads?|tops|deepest|hardest hit|priciest|largest deficit)\b/;
-export const LOWEST_WORDS = /\b(?:least|lowest|smallest|fewest|bottom|min|minimum|less|smaller|lower|poorest|worst funded|furthest below|cheapest|tiniest|best|healthiest|lightest|most underfunded|most below)\b/;
+export const HIGHEST_WORDS = /\b(?:brokest|skintest|most|highest|biggest|largest|greatest|top|worst|max|maximum|more|furthest above|richest|best funded|best off|largest|heaviest|leads?|tops|deepest|hardest hit|priciest|largest deficit)\b/;
+export const LOWEST_WORDS = /\b(?:least|lowest|smallest|fewest|bottom|min|minimum|less|smaller|lower|worst funded|furthest below|cheapest|tiniest|best|healthiest|lightest|most underfunded|most below)\b/;
 /** Phrases that flip "most" to the low end on the fair-shares metric: furthest below target is the lowest value. */
 export const BELOW_TARGET = /\b(?:below|under ?funded|underfunded|short of|furthest from|most underfunded|poorest funded)\b/;
-export const SUPERLATIVE = /\b(?:most|highest|biggest|largest|greatest|top|worst|max|maximum|least|lowest|smallest|fewest|bottom|minimum|poorest|furthest|best|richest|cheapest|rank|ranking|ranked|league table|order|sorted?|tops|leads?)\b|\b(?:which|what|who) (?:ics|icb|system|one|area)s? (?:has|have|had|is|gets|get|spends|spend|receives|got)\b/;
+export const SUPERLATIVE = /\b(?:brokest|skintest|most|highest|biggest|largest|greatest|top|worst|max|maximum|least|lowest|smallest|fewest|bottom|minimum|poorest|furthest|best|richest|cheapest|rank|ranking|ranked|league table|order|sorted?|tops|leads?)\b|\b(?:which|what|who) (?:ics|icb|system|one|area)s? (?:has|have|had|is|gets|get|spends|spend|receives|got)\b/;
 
 export const COMPARE_WORDS = /\b(?:vs|versus|v|compare|compared|comparison|against|than|or|difference|differ|between|side by side)\b/;
 
 export const REGION_WORDS = new Set(['north', 'south', 'east', 'west', 'midlands', 'mids', 'london', 'yorkshire', 'england', 'of', 'and', 'the', 'ne', 'nw', 'se', 'sw', 'eoe', 'ney', 'y', 'eastern', 'greater', 'ldn']);
 
-export const TODAY_WORDS = /\b(?:now|today|currently|current|these days|still|anymore|any more|nowadays|2026|happened|become|became|merged?|merger|abolished|replaced|successor|successors|new icb|new icbs|exist|exists|existed|gone)\b/;
+export const TODAY_WORDS = /\b(?:formed|formed from|now|today|currently|current|these days|still|anymore|any more|nowadays|2026|happened|become|became|merged?|merger|abolished|replaced|successor|successors|new icb|new icbs|exist|exists|existed|gone)\b/;
 export const COVERS_WORDS = /\b(?:covers?|covering|runs?|responsible|in charge|serves?|looks? after|area for|whose area)\b/;
 export const COUNT_WORDS = /\b(?:how many|number of|count|no of)\b/;
 export const ENGLAND_WORDS = /\b(?:england|national|nationally|nationwide|country|whole country|countrywide|all icss|all the icss|all systems|all 42|across the nhs|overall|in total|altogether|combined|total|sum|timeline|history|since 2022|what happened since|nao|news|latest)\b/;
@@ -75,7 +75,7 @@ export const STOP_WORDS = new Set(
     'quote quoted say says said survey verbatim exact words wording source sources cite cites cited papers paper based ' +
     'percent percentage proportion pc share figure figures number numbers data stats statistics info information details detail card ' +
     'year years 2022 2023 2024 2025 2026 22 23 24 25 26 annual ' +
-    'england english national nationally nationwide country timeline history events news latest nao context ' +
+    'england english national nationally nationwide timeline history events news latest nao context ' +
     'up down then also too any some all other else did didnt doesnt isnt arent not ' +
     'bn m k million billion pounds gbp £ per cent ' +
     'one two three four five six seven eight nine ten first second third ' +
@@ -83,7 +83,10 @@ export const STOP_WORDS = new Set(
     'poorest richest generous funded come comes came happening going on up lately recently recent ever right wrong true false ' +
     'latest last next previous this that yes no maybe okay also only even exactly roughly about approximately around ' +
     'there here name named called known icss icbs trusts trust whole entire everything everyone anyone someone somebody ' +
-    'answer question questions ask asking wondering curious quick help explain understand mean means meant'
+    'answer question questions ask asking wondering curious quick help explain understand mean means meant ' +
+    'as if but because while since until yet via off out report reports reported reporting publish published plan plans planned ' +
+    'planning projected forecast expected show shows showed shown formed form made make makes bigger smaller larger higher lower ' +
+    'greater richer poorer brokest skintest poorest fewer longer shorter live lives living based located situated'
   ).split(' '),
 );
 
