@@ -38,7 +38,9 @@ const DEFAULT_COUNT = 5;
 const FUNDING_YEARS = /^(?:2023\/24|2024\/25|2025\/26|2023|2024|2025)$/;
 
 function figureOf(text: string, years: readonly string[]): FigureId | null {
-  const found = FIGURE_PATTERNS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+  const pattern = FIGURE_PATTERNS.find(([p]) => p.test(text))?.[1] ?? null;
+  // "Best funded" compares money for the people served: the survey's allocation per head, unless a later year is named.
+  const found = pattern === 'allocation' && /\b(?:best|worst|poorest|least|most|better|worse|well|badly|generously) funded\b/.test(text) ? 'spend-per-head' : pattern;
   const fundingYear = years.some((y) => FUNDING_YEARS.test(y)) || /\bcore\b/.test(text);
   if (fundingYear && (found === 'spend-per-head' || (found === 'allocation' && /\b(?:per head|per capita|per person|a head)\b/.test(text)))) return 'core-per-head-2024-25';
   if (found === 'core-allocation' && /\b(?:per head|per capita|per person|a head)\b/.test(text)) return 'core-per-head-2024-25';
@@ -173,7 +175,9 @@ export function parseQuestion(raw: string, ctx: ParseContext): Reading {
     }
     return { intent: 'region', region, aspect: regionAspect(text, figure), metric: figure !== null && isMetricId(figure) ? figure : null };
   }
-  if (unsure.length > 0) return unclear(raw.trim(), unsure, figure);
+  // A stray word beside a clear ranking ("most underfunded relative to target") is not a name to ask about.
+  const named = superlative && figure !== null ? unsure.filter((p) => p.kind === 'ambiguous') : unsure;
+  if (named.length > 0) return unclear(raw.trim(), named, figure);
   if (aboutRegions && (superlative || figure !== null) && isRegionRankMetric(metric)) return { intent: 'region-rank', metric, order: orderOf(text, metric) };
   if (superlative && (figure !== null || DOMAIN_WORDS.test(text) || /\b(?:which|who|what)\b/.test(text))) {
     return { intent: 'rank', metric, order: orderOf(text, metric), count: countOf(allTokens) ?? DEFAULT_COUNT, region: null };

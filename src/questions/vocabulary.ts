@@ -20,7 +20,7 @@ export const FIGURE_PATTERNS: ReadonlyArray<readonly [RegExp, FigureId]> = [
   [/\b(?:spends?|spending|spent|per head|per capita|per person|per resident|per patient|a head|each person|per pop)\b/, 'spend-per-head'],
   [/\b(?:allocations?|budgets?|funding|funded|money|cash|gets|receives?|income|given|grant)\b/, 'allocation'],
   [/\b(?:population|people|residents|inhabitants|patients|populous|how big|size|serves?|covers how many)\b/, 'population'],
-  [/\b(?:which region|what region|region is|in which region)\b/, 'region'],
+  [/\b(?:which region|what region|region is|in which region|where is|where are|located|whereabouts)\b/, 'region'],
 ];
 
 /** Words that make a question about ICS money in general: without one, a sentence with no place is not ours. */
@@ -40,7 +40,7 @@ export const TODAY_WORDS = /\b(?:formed|formed from|now|today|currently|current|
 export const COVERS_WORDS = /\b(?:covers?|covering|runs?|responsible|in charge|serves?|looks? after|area for|whose area)\b/;
 export const COUNT_WORDS = /\b(?:how many|number of|count|no of)\b/;
 export const ENGLAND_WORDS = /\b(?:england|national|nationally|nationwide|country|whole country|countrywide|all icss|all the icss|all systems|all 42|across the nhs|overall|in total|altogether|combined|total|sum|timeline|history|since 2022|what happened since|nao|news|latest)\b/;
-export const TIMELINE_WORDS = /\b(?:timeline|history|since 2022|since the survey|what happened since|what has happened|events|news|latest|nao|2023 24|2024 25|later|after the survey|context)\b/;
+export const TIMELINE_WORDS = /\b(?:what happened|timeline|history|since 2022|since the survey|what happened since|what has happened|events|news|latest|nao|2023 24|2024 25|later|after the survey|context)\b/;
 export const AVERAGE_WORDS = /\b(?:average|avg|mean|typical)\b/;
 export const TOTAL_WORDS = /\b(?:total|sum|altogether|combined|overall|add up|in all|aggregate)\b/;
 export const MEMBER_WORDS = /\b(?:which (?:icss|icbs|systems)|what (?:icss|icbs|systems)|list|members?|who is in|whos in|systems in|icss in|icbs in|make up|made up|consists?|includes?)\b/;
@@ -48,9 +48,9 @@ export const MEMBER_WORDS = /\b(?:which (?:icss|icbs|systems)|what (?:icss|icbs|
 export const GREETINGS = /^(?:hi|hello|hey|hiya|yo|sup|hullo|howdy|good (?:morning|afternoon|evening)|morning|evening|thanks|thank you|thx|ta|cheers|ok|okay|cool|nice|great|bye|goodbye|how are you|hows it going|whats up|wassup|help|test|testing|ping|lol|haha|bot|hi bot|hello bot|hey bot|gm|sorry)(?: (?:bot|there|mate|all|everyone|friend|pal|buddy|again|much|so much|a lot|lots))*$/;
 export const JOKES = /\b(?:joke|jokes|funny|pun|riddle|poem|haiku|song|limerick|story|meaning of life|your name|who are you|who made you|are you (?:a )?(?:human|real|alive|sentient|ai|robot)|do you love|favourite|favorite|weather|football|recipe|cook|score|horoscope)\b/;
 export const OTHER_COUNTRIES = /\b(?:scotland|scottish|wales|welsh|northern ireland|ireland|irish|isle of man|manx|jersey|guernsey|channel islands|glasgow|edinburgh|aberdeen|dundee|inverness|cardiff|swansea|newport gwent|wrexham|belfast|derry|londonderry|douglas|st helier|highland|lothian|grampian|fife|tayside|hse|nhs scotland|nhs wales|health boards?|france|usa|america|germany|australia|canada|new zealand|india)\b/;
-export const INSTRUCTIONS = /\b(?:ignore (?:all |any |the |your |previous |prior |above )*(?:instructions|rules|prompts?|messages?)|disregard|system prompt|you are now|pretend|act as|roleplay|role play|jailbreak|developer mode|dan mode|new instructions|forget (?:everything|your|all)|override|sudo|reveal|print your|repeat after me|write (?:me )?(?:a|an|some) (?:code|essay|email|script)|execute|run this|rm rf|drop table|select from|script|javascript|token|password|api key)\b/;
+export const INSTRUCTIONS = /\bignore\b.*\b(?:above|instructions|previous|rules|prompt)\b|\byour (?:instructions|prompt|system prompt|rules|programming)\b|\b(?:ignore (?:all |any |the |your |previous |prior |above )*(?:instructions|rules|prompts?|messages?)|disregard|system prompt|you are now|pretend|act as|roleplay|role play|jailbreak|developer mode|dan mode|new instructions|forget (?:everything|your|all)|override|sudo|reveal|print your|repeat after me|write (?:me )?(?:a|an|some) (?:code|essay|email|script)|execute|run this|rm rf|drop table|select from|script|javascript|token|password|api key)\b/;
 /** Subjects people bring that the data does not cover; a place named beside them does not make them ours. */
-export const OTHER_SUBJECTS = /\b(?:waiting (?:list|lists|times?)|a and e|ambulance|hospital beds|staffing|nurses?|doctors?|strikes?|vaccines?|covid|cancer|mental health|dentists?|dental|pharmac(?:y|ies)|prescriptions?|crime|police|schools?|house prices|housing|rent|council tax|elections?|mps?|voting|trains?|bus(?:es)?|weather|stock market|bitcoin|crypto|mortality|life expectancy|obesity|gdp|inflation|interest rates?)\b/;
+export const OTHER_SUBJECTS = /\bhow many (?:hospitals|gp surgeries|surgeries|practices|clinics)\b|\b(?:waiting (?:list|lists|times?)|a and e|ambulance|hospital beds|staffing|nurses?|doctors?|strikes?|vaccines?|covid|cancer|mental health|dentists?|dental|pharmac(?:y|ies)|prescriptions?|crime|police|schools?|house prices|housing|rent|council tax|elections?|mps?|voting|trains?|bus(?:es)?|weather|stock market|bitcoin|crypto|mortality|life expectancy|obesity|gdp|inflation|interest rates?)\b/;
 
 /** Question and filler words removed before looking for names; names never consist of these alone. */
 export const STOP_WORDS = new Set(
@@ -86,7 +86,8 @@ export const STOP_WORDS = new Set(
     'answer question questions ask asking wondering curious quick help explain understand mean means meant ' +
     'as if but because while since until yet via off out report reports reported reporting publish published plan plans planned ' +
     'planning projected forecast expected show shows showed shown formed form made make makes bigger smaller larger higher lower ' +
-    'greater richer poorer brokest skintest poorest fewer longer shorter live lives living based located situated'
+    'greater richer poorer brokest skintest poorest fewer longer shorter live lives living based located situated ' +
+    'relative relatively terms respect regards regarding according whereabouts'
   ).split(' '),
 );
 
