@@ -130,7 +130,7 @@ export function parseQuestion(raw: string, ctx: ParseContext): Reading {
   if (text === '') return { intent: 'out-of-scope', reason: 'greeting' };
   const tokens = text.split(' ');
   const figure = figureOf(text, years);
-  const places = findPlaces(tokens, ctx.resolver);
+  const places = findPlaces(tokens, ctx.resolver, { fuzzy: figure !== null || DOMAIN_WORDS.test(text) || tokens.length <= 3 });
   const systems = places.filter((p) => p.kind === 'system').map((p) => p.system);
   const successors = places.filter((p) => p.kind === 'successor').map((p) => p.successor);
   const regions = places.filter((p) => p.kind === 'region').map((p) => p.region);

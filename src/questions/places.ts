@@ -1,7 +1,7 @@
 import type { Successor } from '../data/changes-schema.ts';
 import type { IcsSystem } from '../data/model.ts';
 import type { Region } from '../data/schema.ts';
-import { canonical } from '../search/normalise.ts';
+import { canonical, normalise } from '../search/normalise.ts';
 import { resolveRegion } from '../search/regions.ts';
 import type { Resolver } from '../search/resolve.ts';
 import { REGION_WORDS, STOP_WORDS } from './vocabulary.ts';
@@ -40,11 +40,14 @@ export function nameSegments(tokens: readonly string[]): string[] {
   return segments.map((s) => s.replace(/(?: (?:and|of|the|on|upon))+$/, '')).filter((s) => s !== '');
 }
 
-function readSegment(term: string, resolver: Resolver): Place {
+function readSegment(term: string, resolver: Resolver, quick = false): Place {
   const words = term.split(' ');
   const region = resolveRegion(term);
-  const resolution = resolver.resolve(term);
   const onlyRegionWords = words.every((w) => REGION_WORDS.has(w));
+  // Compass names are regions without asking the resolver (its fuzzy search is the costliest step), unless a system
+  // bears exactly that name ("North East London").
+  if (region !== null && onlyRegionWords && (words.length <= 2 || !resolver.index.exact.has(normalise(term)))) return { kind: 'region', region, term };
+  const resolution = resolver.resolve(term, { quick });
   // "South West" is the region although a system is called "South West London"; "North East London" is the system.
   if (region !== null && onlyRegionWords && (words.length <= 2 || resolution.kind !== 'match')) return { kind: 'region', region, term };
   switch (resolution.kind) {
@@ -76,18 +79,37 @@ function splitPair(term: string, resolver: Resolver): Place[] | null {
   const named = (p: Place) => p.kind === 'system' || p.kind === 'successor' || p.kind === 'region';
   // At an "and" first; then at any word boundary, for lists written with commas ("Devon, Somerset").
   const cuts = [...words.keys()].filter((i) => words[i] === 'and' && i > 0 && i < words.length - 1).map((i) => [i, i + 1] as const);
-  for (let i = 1; i < words.length; i++) if (words[i] !== 'and' && words[i - 1] !== 'and') cuts.push([i, i] as const);
+  if (words.length <= 4) for (let i = 1; i < words.length; i++) if (words[i] !== 'and' && words[i - 1] !== 'and') cuts.push([i, i] as const);
   for (const [end, start] of cuts) {
-    const left = readSegment(words.slice(0, end).join(' '), resolver);
-    const right = readSegment(words.slice(start).join(' '), resolver);
+    const left = readSegment(words.slice(0, end).join(' '), resolver, true);
+    if (!named(left)) continue;
+    const right = readSegment(words.slice(start).join(' '), resolver, true);
     if (named(left) && named(right)) return [left, right];
   }
   return null;
 }
 
-export function findPlaces(tokens: readonly string[], resolver: Resolver): Place[] {
+/** Whether any run of the segment's words is a known name or place as written: no fuzzy search needed to say so. */
+function holdsKnownName(segment: string, resolver: Resolver): boolean {
+  const words = segment.split(' ');
+  for (let length = Math.min(words.length, 8); length >= 1; length--) {
+    for (let start = 0; start + length <= words.length; start++) {
+      const part = words.slice(start, start + length).join(' ');
+      const key = normalise(part);
+      if (key !== '' && (resolver.index.exact.has(key) || resolver.successorIndex.find(key) !== undefined || resolveRegion(part) !== null)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The names in a question. `fuzzy: false` (a sentence with no word of ours) looks only for names written as they are
+ * known, so a question about something else costs no fuzzy search and finds no near-miss place.
+ */
+export function findPlaces(tokens: readonly string[], resolver: Resolver, options: { fuzzy: boolean } = { fuzzy: true }): Place[] {
   const places: Place[] = [];
   for (const segment of nameSegments(tokens)) {
+    if (!options.fuzzy && !holdsKnownName(segment, resolver)) continue;
     const place = readSegment(segment, resolver);
     if (place.kind === 'ambiguous' || place.kind === 'unknown') {
       const pair = splitPair(segment, resolver);
