@@ -5,6 +5,7 @@ import { createApp } from '../core/app.ts';
 import { createLogger } from '../core/logger.ts';
 import { createClient } from './client.ts';
 import { handleInteraction } from './interactions.ts';
+import { answerMessages } from './message-answers.ts';
 import { describeFailure, isInvalidToken } from './token-error.ts';
 
 /** How long a graceful shutdown may take before the process exits anyway (a hung socket must not block a deploy). */
@@ -39,6 +40,7 @@ export async function startGatewayBot(): Promise<void> {
   const client = createClient(config);
 
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, app.router, logger));
+  answerMessages(client, app.ctx, logger);
   logEvents(client, logger, app.router.commands.size);
   exitOnSignals(client, logger);
   // A safety net: whatever escapes (a library bug, a rejected promise nobody awaited) is logged, and the bot keeps serving.

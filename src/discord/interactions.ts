@@ -1,9 +1,10 @@
-import type { ButtonInteraction, ChatInputCommandInteraction, CommandInteractionOption, Interaction } from 'discord.js';
+import type { ButtonInteraction, ChatInputCommandInteraction, CommandInteractionOption, Interaction, MessageContextMenuCommandInteraction } from 'discord.js';
 import { MessageFlags } from 'discord.js';
 import type { Logger } from 'pino';
 import type { CommandOptions, OptionValue } from '../core/command.ts';
 import { HIDE_OPTION } from '../core/definition.ts';
 import { APOLOGY, type Router } from '../core/router.ts';
+import { messageCommandAsk } from '../questions/message-command.ts';
 import type { Reply } from '../views/reply.ts';
 import { toEditOptions, toReplyOptions } from './to-discord.ts';
 
@@ -36,7 +37,7 @@ async function within(pending: Promise<Reply>, ms: number): Promise<Reply | null
  * Answers at once when the reply is quick; otherwise defers ("thinking…") and edits the reply in. A deferral fixes
  * the reply's visibility before the reply exists, so the caller says what the user asked for (the `hide` option).
  */
-async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction, pending: Promise<Reply>, hidden: boolean): Promise<void> {
+async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction, pending: Promise<Reply>, hidden: boolean): Promise<void> {
   const quick = await within(pending, DEFER_AFTER_MS);
   if (quick !== null) {
     await interaction.reply(toReplyOptions(quick));
@@ -78,6 +79,9 @@ export async function handleInteraction(interaction: Interaction, router: Router
       const focused = interaction.options.getFocused(true);
       const focusedOption = { name: focused.name, value: String(focused.value) };
       await interaction.respond(router.autocomplete(interaction.commandName, focusedOption, optionsOf(interaction.options.data)));
+    } else if (interaction.isMessageContextMenuCommand()) {
+      const ask = messageCommandAsk(interaction.targetMessage.content);
+      await answer(interaction, router.command(ask.name, ask.options), false);
     } else if (interaction.isButton()) {
       await answer(interaction, router.button(interaction.customId), buttonHidden(interaction.customId));
     }
