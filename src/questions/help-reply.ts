@@ -12,6 +12,8 @@ export const EXAMPLE_QUESTIONS = [
 ] as const;
 
 const OPENING: Readonly<Record<OutOfScopeReason, string>> = {
+  about:
+    'An Integrated Care System (ICS) brings together the NHS, councils and others to plan health and care for an area; its NHS body, the Integrated Care Board (ICB), holds the budget.',
   empty: 'Ask me a question in plain English.',
   'too-long': 'That is longer than I can read: please ask one short question (up to 300 characters).',
   greeting: 'Hello! I answer questions about the finances of England’s Integrated Care Systems.',

@@ -164,7 +164,7 @@ function compareLead(reading: Extract<Reading, { intent: 'compare' }>, data: Dat
     const av = METRICS[metric].value(a.figures);
     const bv = METRICS[metric].value(b.figures);
     if (av === null || bv === null) return `${label}: ${shortName(a)} ${valueText(metric, a)}, ${shortName(b)} ${valueText(metric, b)}`;
-    if (av === bv) return `${label}: both ${valueText(metric, a)}`;
+    if (av === bv) return `${label}: ${shortName(a)} and ${shortName(b)} both ${valueText(metric, a)}`;
     const [hi, lo] = av > bv ? [a, b] : [b, a];
     return `${label}: ${shortName(hi)} ${valueText(metric, hi)} is higher than ${shortName(lo)} ${valueText(metric, lo)}`;
   });
@@ -218,8 +218,9 @@ function englandLead(topic: 'totals' | 'timeline', data: Dataset): string {
     return latest === undefined ? 'No dated national facts are recorded.' : `Latest on record (${longDate(latest.date)}): ${latest.headline} The timeline below runs from the 2022 survey on.`;
   }
   const deficits = data.systems.filter((s) => s.figures.deficitGbpM !== null);
+  const inDeficit = data.systems.filter((s) => s.position.status === 'deficit').length;
   const sum = deficits.reduce((acc, s) => acc + (s.figures.deficitGbpM ?? 0), 0);
-  return `England's 42 ICSs served ${people(e.population.people)} people with a ${gbpBillions(e.allocation.gbpBillions)} allocation (${gbp(e.spendPerHead.gbp)} per head) in 2022/23; their published deficits and gaps add up to ${gbpMillions(Math.round(sum * 10) / 10)} across ${deficits.length} systems ${surveyCite(data)}.`;
+  return `${inDeficit} of England's ${data.systems.length} ICSs reported a deficit for 2022/23. They served ${people(e.population.people)} people with a ${gbpBillions(e.allocation.gbpBillions)} allocation (${gbp(e.spendPerHead.gbp)} per head); their published deficits and gaps add up to ${gbpMillions(Math.round(sum * 10) / 10)} across ${deficits.length} systems ${surveyCite(data)}.`;
 }
 
 function successorLead(successor: Successor, data: Dataset): string {

@@ -87,6 +87,7 @@ function outOfScope(raw: string, text: string): Extract<Reading, { intent: 'out-
   if (GREETINGS.test(text)) return { intent: 'out-of-scope', reason: 'greeting' };
   if (JOKES.test(text)) return { intent: 'out-of-scope', reason: 'joke' };
   if (OTHER_SUBJECTS.test(text)) return { intent: 'out-of-scope', reason: 'other-subject' };
+  if (/^(?:what|who) (?:is|are) (?:an? )?(?:ics|icb|icss|icbs|integrated care (?:system|board)s?)$/.test(text)) return { intent: 'out-of-scope', reason: 'about' };
   return null;
 }
 
@@ -99,6 +100,7 @@ function withoutFiller(text: string): string {
 }
 
 function regionAspect(text: string, figure: FigureId | null): RegionAspect {
+  if (COUNT_WORDS.test(text) && figure === 'population') return 'total';
   if (COUNT_WORDS.test(text)) return 'count';
   if (MEMBER_WORDS.test(text)) return 'members';
   if (AVERAGE_WORDS.test(text)) return 'average';
@@ -142,9 +144,12 @@ export function parseQuestion(raw: string, ctx: ParseContext): Reading {
   const superlative = SUPERLATIVE.test(text) || countOf(allTokens) !== null && /\b(?:top|bottom)\b/.test(text);
   const metric = rankMetric(figure, text);
 
-  if (allTokens.length > 0 && COUNT_WORDS.test(text) && /\b(?:icbs|icss|systems|ics|icb|boards)\b/.test(text) && systems.length === 0 && regions.length === 0) {
-    return { intent: 'icb-count' };
+  const aboutBodies = /\b(?:icbs|icss|systems|ics|icb|boards)\b/.test(text);
+  if (COUNT_WORDS.test(text) && aboutBodies && systems.length === 0 && regions.length === 0) {
+    // "How many ICSs reported a deficit?" is the national picture; "how many ICBs are there?" is today's map.
+    return figure !== null && figure !== 'region' ? { intent: 'england', topic: 'totals' } : { intent: 'icb-count' };
   }
+  if (aboutBodies && /\b(?:merged?|abolished|new|created|2026)\b/.test(text) && places.length === 0) return { intent: 'icb-count' };
   const [first] = successors;
   if (first !== undefined && systems.length === 0) return { intent: 'successor', successor: first };
   const [a, b] = systems;

@@ -24,7 +24,7 @@ export type Reading =
   | { intent: 'out-of-scope'; reason: OutOfScopeReason }
   | { intent: 'unclear'; options: Reading[]; typed: string };
 
-export type OutOfScopeReason = 'empty' | 'too-long' | 'greeting' | 'joke' | 'other-country' | 'instruction' | 'other-subject';
+export type OutOfScopeReason = 'about' | 'empty' | 'too-long' | 'greeting' | 'joke' | 'other-country' | 'instruction' | 'other-subject';
 
 /** Questions beyond this length are not read: /ask allows 300 characters, and longer messages are not questions. */
 export const MAX_QUESTION_CHARS = 300;
