@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createContext } from '../src/core/app.ts';
 import { getDataset } from '../src/data/load.ts';
-import { caseFailure, type QuestionCase } from '../src/questions/fixture-check.ts';
+import { caseFailure, type QuestionCase } from '../tests/support/questions-fixture.ts';
 import { askQuestion } from '../src/questions/index.ts';
 import { elapsedMs, roundSummary, summarise, type Summary } from './stats.ts';
 

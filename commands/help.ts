@@ -4,6 +4,7 @@ import { reply } from '../src/views/reply.ts';
 import { icbCountLine } from '../src/views/successor-card.ts';
 
 const HOW_TO_ASK = [
+  '`/ask question:what is the deficit in Kent?` — any question in plain English (or @mention the bot, DM it, or right-click a message → Apps → Look up ICS figures)',
   '`/ics name:Devon` — one system’s card (a place it covers or an abbreviation works too: `Leeds`, `BNSSG`, `Stoke`)',
   '`/compare first:Kent second:Sussex` — two systems side by side',
   '`/region name:South West` — every system in a region, with totals (`sort:` to reorder)',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/core/app.ts';
 import { askQuestion, parseQuestion } from '../src/questions/index.ts';
-import { caseFailure, leadText, type QuestionCase } from '../src/questions/fixture-check.ts';
+import { caseFailure, leadText, type QuestionCase } from './support/questions-fixture.ts';
 import { limitViolations, testApp } from './support/app.ts';
 
 const cases = JSON.parse(readFileSync(new URL('./fixtures/questions.json', import.meta.url), 'utf8')) as QuestionCase[];

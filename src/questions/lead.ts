@@ -150,9 +150,15 @@ function rankLead(reading: Extract<Reading, { intent: 'rank' }>, data: Dataset):
   const where = reading.region ?? 'England';
   const [top] = ranked.rows;
   if (top === undefined) return `No system in ${where} has a figure for ${label}.`;
+  const tied = rankSystems(data, { ...reading, count: 42 }).rows.filter((r) => r.position === top.position);
+  if (tied.length > 2) {
+    // Equal at the ranking's precision: naming one "top" system would be false precision.
+    const named = tied.slice(0, 3).map((r) => shortName(r.system)).join('; ');
+    return `${tied.length} systems share the ${reading.order} ${label} in ${where}, ${valueText(reading.metric, top.system)} (${named}${tied.length > 3 ? '; and others' : ''}) ${cite(reading.metric, data)}.`;
+  }
   const rest = ranked.rows.slice(1, 3).map((r) => `${shortName(r.system)} (${valueText(reading.metric, r.system)})`);
   const head = `${shortName(top.system)} has the ${reading.order} ${label} in ${where}: ${valueText(reading.metric, top.system)}`;
-  const next = rest.length > 0 ? `, then ${rest.join(', ')}` : '';
+  const next = rest.length > 0 ? `; then ${rest.join('; ')}` : '';
   return `${head}${next} ${cite(reading.metric, data)}.${flaggedNames(ranked.rows.map((r) => r.system), reading.metric)}`;
 }
 

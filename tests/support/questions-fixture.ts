@@ -1,6 +1,6 @@
-import type { Reply } from '../views/reply.ts';
-import type { Answer } from './index.ts';
-import { readAs } from './read-as.ts';
+import type { Reply } from '../../src/views/reply.ts';
+import type { Answer } from '../../src/questions/index.ts';
+import { readAs } from '../../src/questions/read-as.ts';
 
 /** One fixture question: what it must be read as, and the facts its answer must lead with. */
 export interface QuestionCase {
