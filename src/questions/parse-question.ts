@@ -184,6 +184,10 @@ export function parseQuestion(raw: string, ctx: ParseContext): Reading {
   const named = superlative && figure !== null ? unsure.filter((p) => p.kind === 'ambiguous') : unsure;
   if (named.length > 0) return unclear(raw.trim(), named, figure);
   if (aboutRegions && (superlative || figure !== null) && isRegionRankMetric(metric)) return { intent: 'region-rank', metric, order: orderOf(text, metric) };
+  if (superlative && figure === 'gp-per-head') {
+    // GP allocations are not a ranking metric: offer the nearest ranking rather than answer a different figure.
+    return { intent: 'unclear', typed: raw.trim(), options: [{ intent: 'rank', metric: 'core-per-head-2024-25', order: orderOf(text, metric), count: DEFAULT_COUNT, region: null }] };
+  }
   if (superlative && (figure !== null || DOMAIN_WORDS.test(text) || /\b(?:which|who|what)\b/.test(text))) {
     return { intent: 'rank', metric, order: orderOf(text, metric), count: countOf(allTokens) ?? DEFAULT_COUNT, region: null };
   }
