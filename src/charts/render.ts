@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import type { Resvg as ResvgClass, ResvgRenderOptions } from '@resvg/resvg-js';
 import { chartFontFiles } from './fonts.ts';
 import { PngCache, pngCacheKey, type PngCacheLimits } from './png-cache.ts';
 import { RenderPool } from './render-pool.ts';
@@ -27,6 +28,16 @@ export interface ChartRenderer {
   close(): Promise<void>;
 }
 
+/**
+ * resvg (a native addon, ~20 MB mapped) loads on the first chart rendered on this thread, not at start: most answers
+ * carry no chart, and the render workers load their own copy.
+ */
+let resvgClass: typeof ResvgClass | undefined;
+function loadResvg(): typeof ResvgClass {
+  resvgClass ??= (createRequire(import.meta.url)('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg;
+  return resvgClass;
+}
+
 /** About 100 typical charts; a 42-bar chart is ~250 kB. */
 const DEFAULT_CACHE: PngCacheLimits = { maxEntries: 128, maxBytes: 32 * 1024 * 1024 };
 
@@ -52,7 +63,7 @@ export interface RasterImage {
 
 /** Raw pixels, for checks that look at what was drawn. */
 export function rasterize(svg: string, options: { width?: number; fonts?: boolean } = {}): RasterImage {
-  const image = new Resvg(svg, resvgOptions(options.width ?? THEME.width, options.fonts ?? true)).render();
+  const image = new (loadResvg())(svg, resvgOptions(options.width ?? THEME.width, options.fonts ?? true)).render();
   return { width: image.width, height: image.height, pixels: image.pixels };
 }
 
@@ -71,7 +82,7 @@ export function createChartRenderer(options: ChartRendererOptions = {}): ChartRe
       const key = pngCacheKey(svg, width);
       const cached = useCache ? cache.get(key) : undefined;
       if (cached) return cached;
-      const png = new Resvg(svg, resvgOptions(width)).render().asPng();
+      const png = new (loadResvg())(svg, resvgOptions(width)).render().asPng();
       if (useCache) cache.set(key, png);
       return png;
     },

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { DataError, parseOrThrow } from './data-error.ts';
 import { buildDataset, type Dataset } from './model.ts';
-import { parseChanges } from './changes.ts';
-import { englandFunding, loadFunding, parseFundingSource } from './funding.ts';
+import { parseChanges } from './changes-parse.ts';
+import { englandFunding } from './funding.ts';
+import { loadFunding, parseFundingSource } from './funding-load.ts';
 import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './schema.ts';
 
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 
 /** ICS_DATA_DIR points the bot at another copy of data/ (a staging dataset, or a corrupt copy in tests). */
 export function dataDir(): string {

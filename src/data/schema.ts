@@ -1,15 +1,8 @@
 import { z } from 'zod';
 
-/** The seven NHS England regions: the survey's own headings omit Midlands and London. */
-export const REGIONS = [
-  'North East and Yorkshire',
-  'North West',
-  'Midlands',
-  'East of England',
-  'London',
-  'South East',
-  'South West',
-] as const;
+import { REGIONS } from './regions.ts';
+
+export { REGIONS };
 export const regionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof regionSchema>;
 

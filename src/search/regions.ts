@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
-import { REGIONS, type Region } from '../data/schema.ts';
+import { REGIONS } from '../data/regions.ts';
+import type { Region } from '../data/schema.ts';
 import { canonical } from './normalise.ts';
 
 /** Ways people write each NHS England region, including the survey's own headings and common shorthand. */
