@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionSchema } from './schema.ts';
+import { regionSchema } from './survey-schema.ts';
 
 /**
  * Schemas for NHS England's ICB allocations 2023/24–2024/25 (data/sources/nhse-icb-allocations-*.csv, one row per

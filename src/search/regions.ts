@@ -1,6 +1,5 @@
 import Fuse from 'fuse.js';
-import { REGIONS } from '../data/regions.ts';
-import type { Region } from '../data/schema.ts';
+import { REGIONS, type Region } from '../data/schema.ts';
 import { canonical } from './normalise.ts';
 
 /** Ways people write each NHS England region, including the survey's own headings and common shorthand. */

@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
-import { REGIONS } from '../data/regions.ts';
+import { REGIONS } from '../data/schema.ts';
 import type { Choice } from '../search/autocomplete.ts';
 import { regionId, suggestRegions } from '../search/regions.ts';
 import { reply, type Reply } from './reply.ts';
