@@ -14,12 +14,16 @@ const HOW_TO_GET: Record<string, string> = {
   METRICS_PORT: 'a TCP port for /metrics on its own listener (127.0.0.1 unless METRICS_HOST), e.g. 9464; leave unset to keep it off',
   METRICS_HOST: 'the address the metrics listener binds: 127.0.0.1 (default) or an internal interface your Prometheus reaches',
   METRICS_TOKEN: 'a long random string (e.g. openssl rand -hex 32); Prometheus sends it as Authorization: Bearer …',
+  PRERENDER_CHARTS: 'on (default: render and pin the default region and ranking charts after start) or off',
   DISCORD_SHARD_IDS: 'comma-separated shard ids for this process, e.g. 0,1,2 (with DISCORD_SHARD_COUNT)',
   DISCORD_SHARD_COUNT: 'the total number of shards across all processes, e.g. 6',
 };
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/** For the long-running servers only: render and pin the default charts after start. */
+const PRERENDER_CHARTS = optional(z.enum(['on', 'off'])).default('on');
 
 /** Every level pino knows, silent included (no logs at all, e.g. for benchmarks). */
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -46,6 +50,7 @@ export type DeployConfig = z.infer<typeof deployConfigSchema>;
 export const gatewayConfigSchema = z
   .object({
     ...credentials,
+    PRERENDER_CHARTS,
     DISCORD_SHARD_IDS: optional(
       z
         .string()
@@ -69,6 +74,7 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 export const httpConfigSchema = z.object({
   ...common,
+  PRERENDER_CHARTS,
   DISCORD_PUBLIC_KEY: z.string({ error: 'is missing' }).trim().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),
   DISCORD_APPLICATION_ID: optional(snowflake),
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(8080),

@@ -1,6 +1,7 @@
 import { ConfigError, httpConfigSchema, parseConfig, type HttpConfig } from '../config/config.ts';
 import { loadEnv } from '../config/env.ts';
 import { createApp } from '../core/app.ts';
+import { prerenderInBackground } from '../core/default-charts.ts';
 import { createLogger } from '../core/logger.ts';
 import { exitOnDataError } from '../core/startup.ts';
 import { createMetrics, type HttpMetrics } from './metrics.ts';
@@ -88,4 +89,5 @@ export async function startHttpServer(options: StartOptions = {}): Promise<void>
   }
   const ready = await app;
   logger.info({ commands: ready.router.commands.size }, 'ready');
+  if (config.PRERENDER_CHARTS === 'on') prerenderInBackground(ready.router, logger);
 }
