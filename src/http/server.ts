@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { App } from '../core/app.ts';
+import { memoiseReplies } from '../core/reply-memo.ts';
 import { MAX_BODY_BYTES, readBoundedBody } from './body.ts';
 import type { RestOptions } from './discord-rest.ts';
 import { parseInteraction } from './interaction.ts';
@@ -85,7 +86,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   let shuttingDown = false;
   const useApp = (ready: App): void => {
     app = ready;
-    respond = createResponder({ router: ready.router, logger, metrics, rest, track, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
+    respond = createResponder({ router: memoiseReplies(ready.router), logger, metrics, rest, track, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
   };
   if (options.app instanceof Promise) options.app.then(useApp, () => undefined);
   else useApp(options.app);
