@@ -9,7 +9,7 @@ const HOW_TO_GET: Record<string, string> = {
   DISCORD_PUBLIC_KEY: 'Discord developer portal → your application → General Information → Public Key (64 hex characters)',
   PORT: 'a TCP port number, e.g. 8080',
   HOST: 'the address to listen on: 0.0.0.0 (every interface, the default), 127.0.0.1 (this machine only) or :: (IPv6)',
-  HTTP_WORKERS: 'how many processes `tsx src/http/cluster.ts` runs, e.g. 2; leave unset for one per CPU core',
+  HTTP_WORKERS: 'how many processes `npm run serve:cluster` runs, e.g. 2; leave unset for one per CPU core',
   LOG_LEVEL: 'one of trace, debug, info, warn, error, fatal, silent',
   METRICS_PORT: 'a TCP port for /metrics on its own listener (127.0.0.1 unless METRICS_HOST), e.g. 9464; leave unset to keep it off',
   METRICS_HOST: 'the address the metrics listener binds: 127.0.0.1 (default) or an internal interface your Prometheus reaches',
