@@ -48,13 +48,19 @@ function coldStarts(samples: number): Record<string, number> {
   const ask: number[] = [];
   const discord: number[] = [];
   const askRss: number[] = [];
+  const bareRss: number[] = [];
+  const discordRss: number[] = [];
   // Interleaved, so a burst of load on a shared machine hits both sides alike.
   for (let i = 0; i < samples; i += 1) {
-    bare.push(runNode(['-e', '']).ms);
+    const nothing = runNode(['-e', '']);
+    bare.push(nothing.ms);
+    bareRss.push(nothing.maxRssMb);
     const answer = runNode([ASK, '--json', '/ics name:Devon']);
     ask.push(answer.ms);
     askRss.push(answer.maxRssMb);
-    discord.push(runNode(['--input-type=module', '-e', "await import('discord.js')"]).ms);
+    const library = runNode(['--input-type=module', '-e', "await import('discord.js')"]);
+    discord.push(library.ms);
+    discordRss.push(library.maxRssMb);
   }
   const bareMs = median(bare);
   return {
@@ -64,6 +70,8 @@ function coldStarts(samples: number): Record<string, number> {
     loadDiscordJsMs: round(median(discord), 1),
     loadDiscordJsVsBare: round(median(discord) / bareMs),
     targetAskVsBare: TARGETS.coldStartRatio,
+    bareNodePeakRssMb: Math.max(...bareRss),
+    loadDiscordJsPeakRssMb: Math.max(...discordRss),
     askAnswerPeakRssMb: Math.max(...askRss),
     targetAnswerPeakRssMb: TARGETS.answerPeakMb,
   };
