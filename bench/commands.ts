@@ -1,6 +1,6 @@
 import { createApp, type App } from '../src/core/app.ts';
 import type { CommandOptions } from '../src/core/command.ts';
-import type { Reply } from '../src/views/reply.ts';
+import type { Reply } from '../src/protocol/reply.ts';
 import { elapsedMs, roundMs, roundSummary, summarise, type Summary } from './stats.ts';
 
 export const COMMAND_TARGET_P99_MS = 1;

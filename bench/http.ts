@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { createApp, type App } from '../src/core/app.ts';
-import { toMessageData } from '../src/core/payload.ts';
+import { toMessageData } from '../src/protocol/message-data.ts';
 import { createInteractionsServer } from '../src/http/server.ts';
 import { publicKeyFromHex } from '../src/http/verify.ts';
 

@@ -4,7 +4,7 @@ import { getDataset } from '../src/data/load.ts';
 import type { Dataset, IcsSystem } from '../src/data/model.ts';
 import type { Choice } from '../src/search/autocomplete.ts';
 import type { Resolution } from '../src/search/resolve.ts';
-import { DISCORD_LIMITS } from '../src/views/limits.ts';
+import { DISCORD_LIMITS } from '../src/protocol/limits.ts';
 import { isCorrect, QUERIES, type FixtureQuery } from '../tests/support/fixture.ts';
 import { elapsedMs, roundMs, roundSummary, summarise, timeSync, type Summary } from './stats.ts';
 

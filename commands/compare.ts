@@ -1,49 +1,46 @@
-import { baseCommand, CHART_DESCRIPTION, CHART_OPTION, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
-import { flagSuffix, parseFlags, replyFlags, stringOption, type CommandContext, type CommandModule, type ReplyFlags } from '../src/core/command.ts';
-import { chartAttachment, compareChartSpec } from '../src/views/reply-charts.ts';
+import { CHART, HIDE, slashCommand } from '../src/core/definition.ts';
+import { replyFlags, stringOption, type CommandContext, type CommandModule, type ReplyFlags } from '../src/core/command.ts';
+import { action, outdated, resolveSystem, systemFromButton, withChart } from '../src/core/steps.ts';
 import type { IcsSystem } from '../src/data/model.ts';
+import { OptionType } from '../src/protocol/api.ts';
+import { reply, type Reply } from '../src/protocol/reply.ts';
+import { shortName } from '../src/search/name-index.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { compareEmbed } from '../src/views/compare-card.ts';
-import { reply, type Reply } from '../src/views/reply.ts';
-import { systemEmbed } from '../src/views/system-card.ts';
-import { shortName } from '../src/search/name-index.ts';
+import { chartAttachment, compareChartSpec } from '../src/views/reply-charts.ts';
 import { successorReply } from '../src/views/successor-card.ts';
+import { systemEmbed } from '../src/views/system-card.ts';
 
-async function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
-  const ephemeral = flags.hide;
+function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> | Reply {
   if (a.id === b.id) {
     return reply({
-      ephemeral,
+      ephemeral: flags.hide,
       content: `Both names point to **${shortName(a)}** — here is its card. To compare, pick two different systems, e.g. \`/compare first:Devon second:Somerset\`.`,
       embeds: [systemEmbed(a, ctx.data)],
     });
   }
-  const embed = compareEmbed(a, b, ctx.data);
-  if (!flags.chart) return reply({ ephemeral, embeds: [embed] });
-  const { file, image } = await chartAttachment(compareChartSpec(a, b), `compare-${a.id}-${b.id}`);
-  return reply({ ephemeral, embeds: [{ ...embed, image }], files: [file] });
+  const base = reply({ ephemeral: flags.hide, embeds: [compareEmbed(a, b, ctx.data)] });
+  return withChart(base, flags, () => chartAttachment(compareChartSpec(a, b), `compare-${a.id}-${b.id}`), (e) => ctx.reportError?.(e, 'compare chart'));
 }
 
+const systemOption = (name: string, description: string) =>
+  ({ type: OptionType.String, name, description, required: true, autocomplete: true, max_length: 100 }) as const;
+
 const compare: CommandModule = {
-  definition: baseCommand('compare', 'Two Integrated Care Systems side by side, with the differences spelled out')
-    .addStringOption((o) => o.setName('first').setDescription('First system, place or abbreviation').setRequired(true).setAutocomplete(true).setMaxLength(100))
-    .addStringOption((o) => o.setName('second').setDescription('Second system, place or abbreviation').setRequired(true).setAutocomplete(true).setMaxLength(100))
-    .addBooleanOption((o) => o.setName(CHART_OPTION).setDescription(CHART_DESCRIPTION))
-    .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
-    .toJSON(),
+  definition: slashCommand('compare', 'Two Integrated Care Systems side by side, with the differences spelled out', [
+    systemOption('first', 'First system, place or abbreviation'),
+    systemOption('second', 'Second system, place or abbreviation'),
+    CHART,
+    HIDE,
+  ]),
 
   run(options, ctx) {
     const flags = replyFlags(options);
-    const hide = flags.hide;
-    const flag = flagSuffix(flags);
     const typed = [stringOption(options, 'first') ?? '', stringOption(options, 'second') ?? ''] as const;
-    const [ra, rb] = typed.map((t) => {
-      const direct = ctx.data.byId.get(t);
-      return direct !== undefined ? ({ kind: 'match', system: direct } as const) : ctx.resolver.resolve(t);
-    });
-    if (ra === undefined || rb === undefined) throw new Error('two resolutions expected');
-    const today = [ra, rb].find((r) => r.kind === 'successor');
-    if (today?.kind === 'successor') {
+    const ra = resolveSystem(typed[0], ctx);
+    const rb = resolveSystem(typed[1], ctx);
+    const today = ra.kind === 'successor' ? ra : rb.kind === 'successor' ? rb : undefined;
+    if (today !== undefined) {
       return successorReply(
         today.successor,
         ctx.data,
@@ -53,10 +50,10 @@ const compare: CommandModule = {
     }
     if (ra.kind === 'successor' || rb.kind === 'successor') throw new Error('successors answered above');
     if (ra.kind !== 'match') {
-      const other = rb.kind === 'match' ? rb.system.id : null;
-      return unresolvedReply(typed[0], ra, (s) => (other !== null ? `compare:${s.id}:${other}${flag}` : `ics:${s.id}${flag}`), 'first', hide, 'compare');
+      const other = rb.kind === 'match' ? rb.system.odsCode : null;
+      return unresolvedReply(typed[0], ra, (s) => (other !== null ? action('compare', [s.odsCode, other], flags) : action('ics', [s.odsCode], flags)), 'first', flags.hide, 'compare');
     }
-    if (rb.kind !== 'match') return unresolvedReply(typed[1], rb, (s) => `compare:${ra.system.id}:${s.id}${flag}`, 'second', hide, 'compare');
+    if (rb.kind !== 'match') return unresolvedReply(typed[1], rb, (s) => action('compare', [ra.system.odsCode, s.odsCode], flags), 'second', flags.hide, 'compare');
     return comparison(ra.system, rb.system, ctx, flags);
   },
 
@@ -64,11 +61,11 @@ const compare: CommandModule = {
     return ctx.autocompleteSystems(focused.value);
   },
 
-  button([first, second, ...rest], ctx) {
-    const a = first !== undefined ? ctx.data.byId.get(first) : undefined;
-    const b = second !== undefined ? ctx.data.byId.get(second) : undefined;
-    if (a === undefined || b === undefined) return reply({ ephemeral: true, content: 'That button is out of date: please run `/compare` again.' });
-    return comparison(a, b, ctx, parseFlags(rest));
+  button(pressed, ctx) {
+    const a = systemFromButton(pressed.args[0], ctx);
+    const b = systemFromButton(pressed.args[1], ctx);
+    if (a === undefined || b === undefined) return outdated('compare');
+    return comparison(a, b, ctx, pressed);
   },
 };
 

@@ -1,14 +1,16 @@
-import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
+import { HIDE, HIDE_OPTION, slashCommand } from '../src/core/definition.ts';
 import { booleanOption, type CommandModule } from '../src/core/command.ts';
-import { reply } from '../src/views/reply.ts';
+import { reply } from '../src/protocol/reply.ts';
 import { icbCountLine } from '../src/views/successor-card.ts';
+import { helpSourcesField } from '../src/views/source-statements.ts';
 
+/** Each field is written to fit Discord's 1,024 characters by design (a test holds every reply to the limits). */
 const HOW_TO_ASK = [
-  '`/ics name:Devon` — one system’s card (a place it covers or an abbreviation works too: `Leeds`, `BNSSG`, `Stoke`)',
+  '`/ics name:Devon` — one system’s card (a place or abbreviation works too: `Leeds`, `BNSSG`)',
   '`/compare first:Kent second:Sussex` — two systems side by side',
-  '`/region name:South West` — every system in a region, with totals (`sort:` to reorder)',
-  '`/rank metric:deficit` — the ranking on a figure (`order:lowest`, `region:`, `count:`)',
-  '`/funding name:Devon` — NHS England’s official allocations 2023/24–2025/26, fair-shares distance and running costs',
+  '`/region name:South West` — a region’s systems and totals (`sort:` to reorder)',
+  '`/rank metric:deficit` — a ranking (`order:lowest`, `region:`, `count:`)',
+  '`/funding name:Devon` — NHS England’s allocations 2023/24–2025/26',
   '`/england` — national totals and the dated timeline since 2022',
   '`/sources` — where every figure comes from',
   'Add `hide:true` to any command to see the answer on your own.',
@@ -17,17 +19,18 @@ const HOW_TO_ASK = [
 const FIGURES = [
   '**Allocation** — the money NHS England gave the system for 2022/23 (£bn), as the survey printed it.',
   '**Spend per head** — allocation divided by the population served, as published (£).',
-  '**Deficit / financial gap** — how far planned spending exceeded income for 2022/23, from board papers the survey cites. A “gap” is before savings plans; an “efficiency ask” is the savings required, not a deficit.',
-  '**Fair-shares target** — the allocation NHS England’s formula says a system should get for its population’s needs; “above target” means relatively over-funded, and “convergence” moves systems towards it over time.',
-  '**CIP** — Cost Improvement Programme: the savings target set for NHS organisations (e.g. “5% CIPs”).',
+  '**Deficit / financial gap** — how far planned spending exceeded income for 2022/23, from the board papers the survey cites. A “gap” is before savings plans; an “efficiency ask” is the savings required, not a deficit.',
   '**Deficit as % of allocation** and **per head** are computed by the bot from the published figures.',
-  '**Data notes** flag rows where population × spend per head does not match the allocation (by more than 3%) or a figure is missing: the bot shows what was published and what the other figures imply, and never changes a published number.',
+].join('\n');
+
+const FUNDING_TERMS = [
+  '**Fair-shares target** — the allocation NHS England’s formula says a system should get for its population’s needs; “above target” means relatively over-funded, and “convergence” moves systems towards it.',
+  '**CIP** — Cost Improvement Programme: the savings target set for NHS organisations (e.g. “5% CIPs”).',
+  '**Data notes** flag rows where population × spend per head is more than 3% off the allocation, or a figure is missing: the bot shows what was published and what the other figures imply, and never changes a published number.',
 ].join('\n');
 
 const help: CommandModule = {
-  definition: baseCommand('help', 'How to ask, with examples, and what the figures mean')
-    .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
-    .toJSON(),
+  definition: slashCommand('help', 'How to ask, with examples, and what the figures mean', [HIDE]),
 
   run(options, ctx) {
     return reply({
@@ -40,6 +43,8 @@ const help: CommandModule = {
           fields: [
             { name: 'How to ask', value: HOW_TO_ASK },
             { name: 'What the figures mean', value: FIGURES },
+            { name: 'Targets, savings and data notes', value: FUNDING_TERMS },
+            helpSourcesField(ctx.data),
           ],
         },
       ],

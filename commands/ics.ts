@@ -1,49 +1,58 @@
-import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
-import { booleanOption, stringOption, type CommandContext, type CommandModule } from '../src/core/command.ts';
+import { HIDE, slashCommand } from '../src/core/definition.ts';
+import { replyFlags, stringOption, type CommandContext, type CommandModule, type ReplyFlags } from '../src/core/command.ts';
+import { action, outdated, resolveSystem, systemFromButton } from '../src/core/steps.ts';
 import type { IcsSystem } from '../src/data/model.ts';
+import { OptionType } from '../src/protocol/api.ts';
+import { reply, type Reply } from '../src/protocol/reply.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
-import { reply, type Reply } from '../src/views/reply.ts';
-import { systemEmbed } from '../src/views/system-card.ts';
 import { fundingCardFields } from '../src/views/funding-fields.ts';
 import { successorReply } from '../src/views/successor-card.ts';
+import { sourcesQuotesReply, sourcesSayButtons, sourcesSayFields } from '../src/views/source-statements.ts';
+import { systemEmbed } from '../src/views/system-card.ts';
 
-function card(system: IcsSystem, ctx: CommandContext, ephemeral: boolean): Reply {
-  return reply({ embeds: [systemEmbed(system, ctx.data, fundingCardFields(system, ctx.data))], ephemeral });
+function card(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Reply {
+  const fields = [...sourcesSayFields(system, ctx.data), ...fundingCardFields(system, ctx.data)];
+  return reply({ embeds: [systemEmbed(system, ctx.data, fields)], components: sourcesSayButtons(system, ctx.data, flags), ephemeral: flags.hide });
 }
 
 const ics: CommandModule = {
-  definition: baseCommand('ics', "One Integrated Care System's finances: figures, ranks, 2022/23 position and the source quote")
-    .addStringOption((o) =>
-      o.setName('name').setDescription('System name, place it covers, or abbreviation (e.g. Devon, Leeds, BNSSG)').setRequired(true).setAutocomplete(true).setMaxLength(100),
-    )
-    .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
-    .toJSON(),
+  definition: slashCommand('ics', "One Integrated Care System's finances: figures, ranks, 2022/23 position and the source quote", [
+    {
+      type: OptionType.String,
+      name: 'name',
+      description: 'System name, place it covers, or abbreviation (e.g. Devon, Leeds, BNSSG)',
+      required: true,
+      autocomplete: true,
+      max_length: 100,
+    },
+    HIDE,
+  ]),
 
   run(options, ctx) {
     const typed = stringOption(options, 'name') ?? '';
-    const hide = booleanOption(options, HIDE_OPTION) ?? false;
-    const direct = ctx.data.byId.get(typed);
-    if (direct !== undefined) return card(direct, ctx, hide);
-    const resolution = ctx.resolver.resolve(typed);
-    if (resolution.kind === 'match') return card(resolution.system, ctx, hide);
-    if (resolution.kind === 'successor') return successorReply(resolution.successor, ctx.data, hide);
-    return unresolvedReply(typed, resolution, (s) => `ics:${s.id}${hide ? ':hide' : ''}`, 'name', hide);
+    const flags = replyFlags(options);
+    const resolution = resolveSystem(typed, ctx);
+    if (resolution.kind === 'match') return card(resolution.system, ctx, flags);
+    if (resolution.kind === 'successor') return successorReply(resolution.successor, ctx.data, flags.hide);
+    return unresolvedReply(typed, resolution, (s) => action('ics', [s.odsCode], flags), 'name', flags.hide);
   },
 
   autocomplete(focused, _options, ctx) {
     return ctx.autocompleteSystems(focused.value);
   },
 
-  button([id, ...rest], ctx) {
-    if (id === 'successor') {
-      const successor = ctx.data.changes.successor(rest[0] ?? '');
-      if (successor === undefined) return reply({ ephemeral: true, content: 'That button is out of date: please run `/ics` again.' });
-      return successorReply(successor, ctx.data, rest[1] === 'hide');
+  button(pressed, ctx) {
+    const [key, successorId] = pressed.args;
+    if (key === 'successor') {
+      const successor = ctx.data.changes.successor(successorId ?? '');
+      return successor === undefined ? outdated('ics') : successorReply(successor, ctx.data, pressed.hide);
     }
-    const hide = rest[0];
-    const system = id !== undefined ? ctx.data.byId.get(id) : undefined;
-    if (system === undefined) return reply({ ephemeral: true, content: 'That button is out of date: please run `/ics` again.' });
-    return card(system, ctx, hide === 'hide');
+    if (key === 'says') {
+      const about = systemFromButton(successorId, ctx);
+      return about === undefined ? outdated('ics') : sourcesQuotesReply(about, ctx.data, pressed);
+    }
+    const system = systemFromButton(key, ctx);
+    return system === undefined ? outdated('ics') : card(system, ctx, pressed);
   },
 };
 

@@ -1,13 +1,15 @@
-import { baseCommand, CHART_DESCRIPTION, CHART_OPTION, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
-import { flagSuffix, parseFlags, replyFlags, stringOption, type CommandContext, type CommandModule, type ReplyFlags } from '../src/core/command.ts';
+import { CHART, HIDE, slashCommand } from '../src/core/definition.ts';
+import { replyFlags, stringOption, type CommandContext, type CommandModule, type ReplyFlags } from '../src/core/command.ts';
+import { action, outdated, withChart } from '../src/core/steps.ts';
 import { isMetricId } from '../src/data/metrics.ts';
 import { REGIONS, type Region } from '../src/data/schema.ts';
+import { OptionType } from '../src/protocol/api.ts';
+import { reply, type Reply } from '../src/protocol/reply.ts';
 import { regionId, resolveRegion } from '../src/search/regions.ts';
 import { METRIC_CHOICES } from '../src/views/metric-choices.ts';
 import { regionChoices, unknownRegionReply } from '../src/views/region-choices.ts';
 import { regionEmbed, sortSystems, type RegionSort } from '../src/views/region-view.ts';
 import { chartAttachment, regionChartSpec } from '../src/views/reply-charts.ts';
-import { reply, type Reply } from '../src/views/reply.ts';
 
 const SORT_CHOICES = [...METRIC_CHOICES, { name: 'Name (A–Z)', value: 'name' }];
 
@@ -15,30 +17,29 @@ function toSort(value: string | undefined): RegionSort {
   return value !== undefined && (value === 'name' || isMetricId(value)) ? value : 'deficit';
 }
 
-async function regionReply(region: Region, sort: RegionSort, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
+function regionReply(region: Region, sort: RegionSort, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
   const summary = ctx.data.regions.find((r) => r.region === region);
   if (summary === undefined) throw new Error(`no summary for ${region}`);
-  const embed = regionEmbed(summary, sort, ctx.data);
-  if (!flags.chart) return reply({ ephemeral: flags.hide, embeds: [embed] });
+  const base = reply({ ephemeral: flags.hide, embeds: [regionEmbed(summary, sort, ctx.data)] });
   const metric = sort === 'name' ? 'deficit' : sort;
-  const { file, image } = await chartAttachment(regionChartSpec(summary, sortSystems(summary.systems, sort), metric), `region-${regionId(region)}-${metric}`);
-  return reply({ ephemeral: flags.hide, embeds: [{ ...embed, image }], files: [file] });
+  const draw = () => chartAttachment(regionChartSpec(summary, sortSystems(summary.systems, sort), metric), `region-${regionId(region)}-${metric}`);
+  return withChart(base, flags, draw, (e) => ctx.reportError?.(e, 'region chart'));
 }
 
 const region: CommandModule = {
-  definition: baseCommand('region', "Every system in one NHS England region, with its figures and the region's totals")
-    .addStringOption((o) => o.setName('name').setDescription('Region, e.g. South West, Midlands, London, NE&Y').setRequired(true).setAutocomplete(true).setMaxLength(100))
-    .addStringOption((o) => o.setName('sort').setDescription('Order of the list (default: deficit, highest first)').addChoices(...SORT_CHOICES))
-    .addBooleanOption((o) => o.setName(CHART_OPTION).setDescription(CHART_DESCRIPTION))
-    .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
-    .toJSON(),
+  definition: slashCommand('region', "Every system in one NHS England region, with its figures and the region's totals", [
+    { type: OptionType.String, name: 'name', description: 'Region, e.g. South West, Midlands, London, NE&Y', required: true, autocomplete: true, max_length: 100 },
+    { type: OptionType.String, name: 'sort', description: 'Order of the list (default: deficit, highest first)', choices: SORT_CHOICES },
+    CHART,
+    HIDE,
+  ]),
 
   run(options, ctx) {
     const typed = stringOption(options, 'name') ?? '';
     const sort = toSort(stringOption(options, 'sort'));
     const flags = replyFlags(options);
     const found = resolveRegion(typed);
-    if (found === null) return unknownRegionReply(typed, (id) => `region:${id}:${sort}${flagSuffix(flags)}`);
+    if (found === null) return unknownRegionReply(typed, (id) => action('region', [id, sort], flags));
     return regionReply(found, sort, ctx, flags);
   },
 
@@ -46,10 +47,10 @@ const region: CommandModule = {
     return regionChoices(focused.value);
   },
 
-  button([id, sort, ...rest], ctx) {
+  button(pressed, ctx) {
+    const [id, sort] = pressed.args;
     const found = REGIONS.find((r) => regionId(r) === id);
-    if (found === undefined) return reply({ ephemeral: true, content: 'That button is out of date: please run `/region` again.' });
-    return regionReply(found, toSort(sort), ctx, parseFlags(rest));
+    return found === undefined ? outdated('region') : regionReply(found, toSort(sort), ctx, pressed);
   },
 };
 

@@ -1,14 +1,11 @@
-import { baseCommand, HIDE_DESCRIPTION, HIDE_OPTION } from '../src/core/definition.ts';
+import { HIDE, HIDE_OPTION, slashCommand } from '../src/core/definition.ts';
 import { booleanOption, type CommandModule } from '../src/core/command.ts';
-import { DISCORD_LIMITS } from '../src/views/limits.ts';
-import { reply } from '../src/views/reply.ts';
-import { truncate } from '../src/views/text.ts';
+import { DISCORD_LIMITS } from '../src/protocol/limits.ts';
+import { reply } from '../src/protocol/reply.ts';
 import { fundingSourceLine } from '../src/views/funding-fields.ts';
 
 const sources: CommandModule = {
-  definition: baseCommand('sources', 'Every source the bot uses: who published it, when, and what it contributes')
-    .addBooleanOption((o) => o.setName(HIDE_OPTION).setDescription(HIDE_DESCRIPTION))
-    .toJSON(),
+  definition: slashCommand('sources', 'Every source the bot uses: who published it, when, and what it contributes', [HIDE]),
 
   run(options, ctx) {
     return reply({
@@ -20,16 +17,16 @@ const sources: CommandModule = {
           color: 0x0072b2,
           fields: [
             ...ctx.data.sources.map((s) => ({
-              name: truncate(s.title, DISCORD_LIMITS.fieldName),
-              value: truncate(`${s.publisher}${s.author !== undefined ? ` (${s.author})` : ''}, ${s.date}\n${s.contributes}`, DISCORD_LIMITS.fieldValue),
+              name: s.title,
+              value: `${s.publisher}${s.author !== undefined ? ` (${s.author})` : ''}, ${s.date}\n${s.contributes}`,
             })),
             {
-              name: truncate(`${ctx.data.funding.source.publisher}: ${ctx.data.funding.source.title}`, DISCORD_LIMITS.fieldName),
-              value: truncate(fundingSourceLine(ctx.data), DISCORD_LIMITS.fieldValue),
+              name: `${ctx.data.funding.source.publisher}: ${ctx.data.funding.source.title}`,
+              value: fundingSourceLine(ctx.data),
             },
             {
               name: 'ICB changes since 2022 (the April 2026 successor ICBs)',
-              value: truncate(`${ctx.data.changes.sources.length} public sources, listed on each successor card and in data/sources/icb-changes-2022-2026.md; facts found in only one source are marked as such.`, DISCORD_LIMITS.fieldValue),
+              value: `${ctx.data.changes.sources.length} public sources, listed on each successor card and in data/sources/icb-changes-2022-2026.md; facts found in only one source are marked as such.`,
             },
           ].slice(0, DISCORD_LIMITS.embedFields),
         },

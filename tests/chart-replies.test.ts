@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { toMessageData } from '../src/core/payload.ts';
+import { toMessageData } from '../src/protocol/message-data.ts';
 import { limitViolations, testApp } from './support/app.ts';
+import { decodeButton } from '../src/protocol/buttons.ts';
 
 const { router } = await testApp();
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -34,7 +35,7 @@ describe('charts in replies', () => {
     expect(reply.embeds[0]?.image).toBeUndefined();
     const unknown = await router.command('region', { name: 'Atlantis', chart: false });
     const ids = unknown.components.flatMap((row) => row.components.map((c) => ('custom_id' in c ? c.custom_id : '')));
-    expect(ids.every((id) => id.endsWith(':nochart'))).toBe(true);
+    expect(ids.every((id) => decodeButton(id).ok && (decodeButton(id) as { action: { chart: boolean } }).action.chart === false)).toBe(true);
     const pressed = await router.button(ids[0] ?? '');
     expect(pressed.files).toEqual([]);
   });

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIApplicationCommandBasicOption, type APIButtonComponentWithCustomId } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { toMessageData } from '../src/core/payload.ts';
-import type { Reply } from '../src/views/reply.ts';
+import { toMessageData } from '../src/protocol/message-data.ts';
+import type { Reply } from '../src/protocol/reply.ts';
 import { limitViolations, replyText, testApp } from './support/app.ts';
+import { buttonId, code } from './support/buttons.ts';
 
 const app = await testApp();
 const { router } = app;
@@ -14,9 +15,15 @@ function buttons(reply: Reply): APIButtonComponentWithCustomId[] {
 }
 
 /** The data rows of the code-block table in an embed description (header and fences dropped). */
-function tableRows(reply: Reply): string[] {
+/** The rows of a region's code-block table, header left out. */
+function codeRows(reply: Reply): string[] {
   const block = /```\n([\s\S]*?)\n```/.exec(reply.embeds[0]?.description ?? '')?.[1] ?? '';
   return block.split('\n').slice(1);
+}
+
+/** A ranking's lines with the markdown taken off: "1 South West London — £256m". */
+function tableRows(reply: Reply): string[] {
+  return (reply.embeds[0]?.description ?? '').split('\n').map((line) => line.replace(/[`*]/g, ''));
 }
 
 function fieldValue(reply: Reply, name: RegExp): string {
@@ -66,20 +73,26 @@ describe('/ics', () => {
     expect(toMessageData(reply).flags).toBe(MessageFlags.Ephemeral);
     const near = await run('ics', { name: 'Leeds hospitals' });
     const [first] = buttons(near);
-    expect(first?.custom_id).toBe('ics:west-yorkshire-and-harrogate');
+    // The suggestions are in a hidden reply, so pressing one answers hidden too.
+    expect(first?.custom_id).toBe(buttonId('ics', [code('west-yorkshire-and-harrogate')], { hide: true }));
     const pressed = await router.button(first?.custom_id ?? '');
     expect(pressed.embeds[0]?.title).toMatch(/West Yorkshire/);
-    expect(pressed.ephemeral).toBe(false);
+    expect(pressed.ephemeral).toBe(true);
   });
 
   it('offers the candidates for an ambiguous name', async () => {
     const reply = await run('ics', { name: 'Essex', hide: true });
     expect(reply.ephemeral).toBe(true);
     expect(buttons(reply).map((b) => b.custom_id).sort()).toEqual(
-      ['ics:hertfordshire-and-west-essex:hide', 'ics:mid-and-south-essex:hide', 'ics:suffolk-and-north-east-essex:hide', 'ics:successor:essex:hide'].sort(),
+      [
+        buttonId('ics', [code('hertfordshire-and-west-essex')], { hide: true }),
+        buttonId('ics', [code('mid-and-south-essex')], { hide: true }),
+        buttonId('ics', [code('suffolk-and-north-east-essex')], { hide: true }),
+        buttonId('ics', ['successor', 'essex'], { hide: true }),
+      ].sort(),
     );
     expect(replyText(reply)).toContain('Since April 2026 there is also **NHS Essex Integrated Care Board**');
-    const pressed = await router.button('ics:mid-and-south-essex:hide');
+    const pressed = await router.button(buttonId('ics', [code('mid-and-south-essex')], { hide: true }));
     expect(pressed.ephemeral).toBe(true);
   });
 
@@ -114,8 +127,9 @@ describe('/compare', () => {
 
   it('keeps the resolved side in the buttons of an unresolved one', async () => {
     const reply = await run('compare', { first: 'Kent', second: 'Essex' });
-    expect(buttons(reply).map((b) => b.custom_id)).toContain('compare:kent-and-medway:mid-and-south-essex');
-    const pressed = await router.button('compare:kent-and-medway:mid-and-south-essex');
+    const id = buttonId('compare', [code('kent-and-medway'), code('mid-and-south-essex')], { hide: true });
+    expect(buttons(reply).map((b) => b.custom_id)).toContain(id);
+    const pressed = await router.button(id);
     expect(pressed.embeds[0]?.title).toBe('Kent and Medway vs Mid and South Essex');
   });
 });
@@ -125,7 +139,7 @@ describe('/region', () => {
     const reply = await run('region', { name: 'the Midlands' });
     const embed = reply.embeds[0];
     expect(embed?.title).toBe('Midlands: 11 Integrated Care Systems');
-    expect(tableRows(reply)).toHaveLength(11);
+    expect(codeRows(reply)).toHaveLength(11);
     expect(fieldValue(reply, /Region totals/)).toMatch(/1 system published none/);
     expect(fieldValue(reply, /Notes/)).toContain('“North West”');
     expect(limitViolations(reply)).toEqual([]);
@@ -133,7 +147,7 @@ describe('/region', () => {
 
   it('sorts by the chosen metric', async () => {
     const reply = await run('region', { name: 'South West', sort: 'spend-per-head' });
-    const rows = tableRows(reply);
+    const rows = codeRows(reply);
     expect(rows[0]).toMatch(/^Cornwall/);
   });
 
@@ -221,8 +235,7 @@ describe('every string option of every command, whatever is typed', () => {
 describe('/rank on the official allocations', () => {
   it('puts the furthest below target first when asked for the lowest, with a true minus and the workbook as source', async () => {
     const reply = await run('rank', { metric: 'distance-from-target-2024-25', order: 'lowest', count: 5, chart: false });
-    const block = /```\n([\s\S]*?)\n```/.exec(reply.embeds[0]?.description ?? '')?.[1] ?? '';
-    const rows = block.split('\n').slice(1);
+    const rows = tableRows(reply);
     expect(rows[0]).toMatch(/^1\s+Birmingham and Solihull.*−3\.0%$/);
     expect(rows.some((r) => /−0\.0%/.test(r))).toBe(false);
     expect(reply.embeds[0]?.footer?.text).toMatch(/NHS England.*workbook v1\.2/);

@@ -2,8 +2,9 @@
 // verbatim, to the source text committed under data/sources/, and every number we derive must be in its quote.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PUBLISHED_HEADINGS, contextFileSchema, surveyFileSchema } from '../src/data/survey-schema.ts';
+import { PUBLISHED_HEADINGS, aliasesFileSchema, contextFileSchema, surveyFileSchema } from '../src/data/survey-schema.ts';
 import type { ContextFact, Region, SurveySystem } from '../src/data/survey-schema.ts';
+import { statementsFileSchema } from '../src/data/statements-schema.ts';
 
 const projectRoot = new URL('../', import.meta.url);
 const readText = (relativePath: string): string => readFileSync(new URL(relativePath, projectRoot), 'utf8');
@@ -245,6 +246,46 @@ describe('data/context.json against the committed excerpts', () => {
     it('takes every figure from its quote, in the unit the quote uses', () => {
       expect(fact.figures.length).toBeGreaterThan(0);
       for (const figure of fact.figures) expect(quoteStates(fact.quote, figure), `${figure.label}: ${figure.value} ${figure.unit}`).toBe(true);
+    });
+  });
+});
+
+const statements = statementsFileSchema.parse(readJson('data/statements.json')).statements;
+const aliases = aliasesFileSchema.parse(readJson('data/aliases.json'));
+const statementExcerpts = excerptBlocks(readText('data/sources/seed-statements-excerpts.txt'));
+
+describe('data/statements.json against the committed excerpts', () => {
+  it('gives statements unique ids, known sources and known systems', () => {
+    expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length);
+    const sourceIds = new Set(context.sources.map((s) => s.id));
+    const systemIds = new Set(survey.systems.map((s) => s.id));
+    for (const s of statements) {
+      expect(sourceIds.has(s.sourceId), s.id).toBe(true);
+      for (const id of s.systemIds) expect(systemIds.has(id), `${s.id}: ${id}`).toBe(true);
+    }
+  });
+
+  it('links only https addresses, and names the excerpt file of every source it quotes', () => {
+    for (const source of context.sources) if (source.url !== undefined) expect(source.url, source.id).toMatch(/^https:\/\//);
+    for (const sourceId of new Set(statements.map((s) => s.sourceId))) expect(statementExcerpts.has(sourceId), sourceId).toBe(true);
+  });
+
+  describe.each(statements.map((s) => [s.id, s] as const))('%s', (_id, statement) => {
+    it('quotes its source verbatim, under that source’s heading in the excerpts file', () => {
+      expect(statementExcerpts.get(statement.sourceId), `no excerpt block for ${statement.sourceId}`).toContain(normalise(statement.quote));
+    });
+
+    it('summarises without a number the quote does not state', () => {
+      const inQuote = plainNumbersIn(statement.quote);
+      for (const n of plainNumbersIn(statement.summary)) expect(inQuote, `${n} in “${statement.summary}”`).toContain(n);
+    });
+
+    it('names, for a system it reaches only through a place, a place that system covers', () => {
+      for (const [systemId, place] of Object.entries(statement.placeNamed ?? {})) {
+        expect(statement.quote).toContain(place);
+        const covered = aliases[systemId]?.places ?? [];
+        expect(covered.some((p) => place.toLowerCase().includes(p.toLowerCase())), `${systemId} covers ${place}`).toBe(true);
+      }
     });
   });
 });

@@ -1,15 +1,16 @@
 import { ComponentType, MessageFlags, type APIButtonComponentWithCustomId, type APIEmbed } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeChartRenderer } from '../src/charts/index.ts';
-import { toMessageData } from '../src/core/payload.ts';
+import { toMessageData } from '../src/protocol/message-data.ts';
 import { FUNDING_METRIC_IDS, FUNDING_METRICS, type FundingMetricId } from '../src/data/funding-metrics.ts';
 import type { IcsSystem } from '../src/data/model.ts';
 import { fundingCardFields, fundingSourceLine, regionFundingLines } from '../src/views/funding-fields.ts';
 import { fundingChartSpec } from '../src/views/funding-view.ts';
 import { chartAltText } from '../src/charts/index.ts';
-import { reply, type Reply } from '../src/views/reply.ts';
+import { reply, type Reply } from '../src/protocol/reply.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
 import { limitViolations, testApp } from './support/app.ts';
+import { buttonId, code } from './support/buttons.ts';
 
 const app = await testApp();
 const { router, data } = app;
@@ -169,7 +170,7 @@ describe('/funding options, not-found and buttons', () => {
     const answer = await router.command('funding', { name: 'Leeds hospitals', hide: true, chart: false });
     expect(answer.ephemeral).toBe(true);
     const [first] = buttons(answer);
-    expect(first?.custom_id).toBe('funding:west-yorkshire-and-harrogate:hide:nochart');
+    expect(first?.custom_id).toBe(buttonId('funding', [code('west-yorkshire-and-harrogate')], { hide: true, chart: false }));
     const pressed = await router.button(first?.custom_id ?? '');
     expect(pressed.embeds[0]?.title).toMatch(/^West Yorkshire/);
     expect(pressed.ephemeral).toBe(true);
@@ -177,10 +178,10 @@ describe('/funding options, not-found and buttons', () => {
   });
 
   it('a plain button opens the public reply with its chart; an out-of-date one says so', async () => {
-    const pressed = await router.button('funding:devon');
+    const pressed = await router.button(buttonId('funding', [code('devon')]));
     expect(pressed.ephemeral).toBe(false);
     expect(pressed.files).toHaveLength(1);
-    const stale = await router.button('funding:no-such-system');
+    const stale = await router.button(buttonId('funding', ['ZZZ']));
     expect(stale.ephemeral).toBe(true);
     expect(stale.content).toContain('/funding');
   });
@@ -189,7 +190,7 @@ describe('/funding options, not-found and buttons', () => {
     const answer = await router.command('funding', { name: 'Thames Valley ICB' });
     expect(answer.ephemeral).toBe(true);
     expect(answer.embeds[0]?.description).toMatch(/\*\*Frimley\*\* \(part: East Berkshire/);
-    expect(buttons(answer).map((b) => b.custom_id)).toEqual(['funding:buckinghamshire-oxfordshire-and-berkshire-west', 'funding:frimley']);
+    expect(buttons(answer).map((b) => b.custom_id)).toEqual([buttonId('funding', [code('buckinghamshire-oxfordshire-and-berkshire-west')], { hide: true }), buttonId('funding', [code('frimley')], { hide: true })]);
   });
 
   it('autocompletes system names', () => {

@@ -1,8 +1,8 @@
 import { ApplicationCommandOptionType, ApplicationIntegrationType, InteractionContextType, type APIApplicationCommandBasicOption } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import type { CommandModule } from '../src/core/command.ts';
-import { APOLOGY, createRouter } from '../src/core/router.ts';
-import { reply } from '../src/views/reply.ts';
+import { APOLOGY, createRouter, OLD_BUTTON } from '../src/core/router.ts';
+import { reply } from '../src/protocol/reply.ts';
 import { testApp } from './support/app.ts';
 
 const app = await testApp();
@@ -46,12 +46,16 @@ describe('the router never throws', () => {
 
   it('gives no choices when autocomplete fails, and apologises for a failing button', async () => {
     expect(router.autocomplete('broken', { name: 'x', value: 'y' }, {})).toEqual([]);
-    expect((await router.button('broken:1')).content).toBe(APOLOGY);
+    expect((await router.button('v2:broken::1')).content).toBe(APOLOGY);
   });
 
   it('answers unknown commands and stale buttons helpfully', async () => {
     expect((await router.command('nope', {})).content).toMatch(/don't know the command `\/nope`/);
-    expect((await app.router.button('ics:atlantis')).content).toMatch(/out of date/);
-    expect((await app.router.button('zzz:1')).ephemeral).toBe(true);
+    expect((await app.router.button('v2:ics::ZZZ')).content).toMatch(/out of date/);
+    expect((await app.router.button('v2:zzz::1')).ephemeral).toBe(true);
+    // An id from the release before the codec (no version marker) is told to run the command again.
+    const old = await app.router.button('ics:devon:hide');
+    expect(old.ephemeral).toBe(true);
+    expect(old.content).toBe(OLD_BUTTON);
   });
 });

@@ -5,7 +5,7 @@ import { createAutocomplete } from '../src/search/autocomplete.ts';
 import { normalise } from '../src/search/normalise.ts';
 import { resolveRegion } from '../src/search/regions.ts';
 import { createResolver } from '../src/search/resolve.ts';
-import { DISCORD_LIMITS } from '../src/views/limits.ts';
+import { DISCORD_LIMITS } from '../src/protocol/limits.ts';
 import { isCorrect, QUERIES } from './support/fixture.ts';
 
 const data = loadDataset();

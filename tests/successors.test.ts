@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Resolution } from '../src/search/resolve.ts';
 import { limitViolations, replyText, testApp } from './support/app.ts';
+import { buttonId, code } from './support/buttons.ts';
 
 const app = await testApp();
 const { router, ctx, data } = app;
@@ -56,7 +57,7 @@ describe('successor cards', () => {
     expect(totals).toContain(`Allocation 2022/23: **£${alloc.toFixed(2)}bn**`);
     expect(totals).toContain('£94m** (1 of 2 predecessors published a figure)');
     expect(totals).toMatch(/not the new body’s own/);
-    expect(reply.components[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual(['ics:north-central-london', 'ics:north-west-london']);
+    expect(reply.components[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual([buttonId('ics', [code('north-central-london')]), buttonId('ics', [code('north-west-london')])]);
     expect(limitViolations(reply)).toEqual([]);
   });
 
@@ -71,7 +72,7 @@ describe('successor cards', () => {
   });
 
   it('opens from the button offered beside an ambiguous name', async () => {
-    const reply = await router.button('ics:successor:essex');
+    const reply = await router.button(buttonId('ics', ['successor', 'essex']));
     expect(reply.embeds[0]?.title).toBe('NHS Essex Integrated Care Board');
   });
 });

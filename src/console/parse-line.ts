@@ -1,4 +1,5 @@
-import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord.js';
+import type { APIApplicationCommandBasicOption } from 'discord-api-types/v10';
+import { OptionType } from '../protocol/api.ts';
 import type { CommandModule, CommandOptions, OptionValue } from '../core/command.ts';
 
 /** A command line that cannot be turned into what Discord would send: a usage error, not a reply. */
@@ -43,16 +44,11 @@ function convert(option: APIApplicationCommandBasicOption, raw: string): OptionV
     return choice.value;
   }
   switch (option.type) {
-    case ApplicationCommandOptionType.Integer: {
+    case OptionType.Integer: {
       if (!/^[+-]?\d+$/.test(raw)) throw new UsageError(`${option.name}: expected a whole number, got "${raw.slice(0, 60)}"`);
       return Number.parseInt(raw, 10);
     }
-    case ApplicationCommandOptionType.Number: {
-      const n = Number(raw);
-      if (raw === '' || !Number.isFinite(n)) throw new UsageError(`${option.name}: expected a number, got "${raw.slice(0, 60)}"`);
-      return n;
-    }
-    case ApplicationCommandOptionType.Boolean: {
+    case OptionType.Boolean: {
       const b = raw.toLowerCase();
       if (['true', 'yes', 'on', '1'].includes(b)) return true;
       if (['false', 'no', 'off', '0'].includes(b)) return false;

@@ -1,5 +1,5 @@
-import { ComponentType } from 'discord.js';
-import type { Reply } from '../views/reply.ts';
+import { ComponentType } from '../protocol/api.ts';
+import type { Reply } from '../protocol/reply.ts';
 
 /** Discord markdown to plain terminal text: bold/italic markers and escapes removed, quotes kept. */
 function plain(text: string): string {

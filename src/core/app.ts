@@ -4,7 +4,8 @@ import type { Dataset } from '../data/model.ts';
 import { createAutocomplete } from '../search/autocomplete.ts';
 import { createResolver } from '../search/resolve.ts';
 import type { CommandContext, CommandModule } from './command.ts';
-import { loadCommands } from './registry.ts';
+import { COMMANDS } from '../../commands/index.ts';
+import { commandMap } from './registry.ts';
 import { createRouter, type Router } from './router.ts';
 
 export interface App {
@@ -22,6 +23,6 @@ export function createContext(data: Dataset): CommandContext {
 export async function createApp(options: { logger?: Logger; commands?: Map<string, CommandModule>; data?: Dataset } = {}): Promise<App> {
   const data = options.data ?? (await startupDataset());
   const ctx = createContext(data);
-  const commands = options.commands ?? (await loadCommands());
+  const commands = options.commands ?? commandMap(COMMANDS);
   return { data, ctx, router: createRouter(commands, ctx, options.logger) };
 }

@@ -1,8 +1,9 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Dataset } from '../data/model.ts';
+import type { ButtonAction } from '../protocol/buttons.ts';
+import type { Reply } from '../protocol/reply.ts';
 import type { Choice } from '../search/autocomplete.ts';
 import type { Resolver } from '../search/resolve.ts';
-import type { Reply } from '../views/reply.ts';
 
 export type OptionValue = string | number | boolean;
 /** Options as Discord delivers them: by name, already typed; absent when the user left them out. */
@@ -12,6 +13,8 @@ export interface CommandContext {
   data: Dataset;
   resolver: Resolver;
   autocompleteSystems(input: string): Choice[];
+  /** Logs a failure the reply recovered from (a chart that did not render), so it is seen without losing the answer. */
+  reportError?(error: unknown, what: string): void;
 }
 
 export interface FocusedOption {
@@ -19,13 +22,13 @@ export interface FocusedOption {
   value: string;
 }
 
-/** One slash command: its definition (sent to Discord as is), its reply builder, and optional autocomplete and buttons. */
+/** One slash command: its definition (plain JSON, sent to Discord as is), its reply builder, autocomplete and buttons. */
 export interface CommandModule {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   run(options: CommandOptions, ctx: CommandContext): Reply | Promise<Reply>;
   autocomplete?(focused: FocusedOption, options: CommandOptions, ctx: CommandContext): Choice[];
-  /** Handles a button whose custom id is `<command>:<args joined by ":">`; the id carries all state. */
-  button?(args: string[], ctx: CommandContext): Reply | Promise<Reply>;
+  /** A press of one of this command's buttons, decoded by the one button codec; the action carries all state. */
+  button?(action: ButtonAction, ctx: CommandContext): Reply | Promise<Reply>;
 }
 
 export function stringOption(options: CommandOptions, name: string): string | undefined {
@@ -43,18 +46,10 @@ export function booleanOption(options: CommandOptions, name: string): boolean | 
   return typeof value === 'boolean' ? value : undefined;
 }
 
-/** Reply preferences a button must carry forward, since custom ids are the only state: `:hide`, `:nochart`. */
+/** Reply preferences a button must carry forward, since custom ids are the only state. */
 export interface ReplyFlags {
   hide: boolean;
   chart: boolean;
-}
-
-export function flagSuffix(flags: ReplyFlags): string {
-  return `${flags.hide ? ':hide' : ''}${flags.chart ? '' : ':nochart'}`;
-}
-
-export function parseFlags(args: readonly (string | undefined)[]): ReplyFlags {
-  return { hide: args.includes('hide'), chart: !args.includes('nochart') };
 }
 
 export function replyFlags(options: CommandOptions): ReplyFlags {

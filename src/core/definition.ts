@@ -1,19 +1,33 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
-
-/**
- * A builder preset every command starts from: installable to servers and to users' own accounts, usable in servers,
- * DMs with the bot and private channels, with the shared `hide` option that makes the reply visible only to the asker.
- */
-export function baseCommand(name: string, description: string): SlashCommandBuilder {
-  return new SlashCommandBuilder()
-    .setName(name)
-    .setDescription(description)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
-}
+import type { APIApplicationCommandBasicOption, APIApplicationCommandBooleanOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { CommandType, ContextType, IntegrationType, OptionType } from '../protocol/api.ts';
 
 export const HIDE_OPTION = 'hide';
-export const HIDE_DESCRIPTION = 'Show the answer only to you (default: everyone in the channel sees it)';
-
 export const CHART_OPTION = 'chart';
-export const CHART_DESCRIPTION = 'Include a chart image (default: yes; turn off on slow connections)';
+
+/** Every command has it: the reply is visible only to the asker. */
+export const HIDE: APIApplicationCommandBooleanOption = {
+  type: OptionType.Boolean,
+  name: HIDE_OPTION,
+  description: 'Show the answer only to you (default: everyone in the channel sees it)',
+};
+
+export const CHART: APIApplicationCommandBooleanOption = {
+  type: OptionType.Boolean,
+  name: CHART_OPTION,
+  description: 'Include a chart image (default: yes; turn off on slow connections)',
+};
+
+/**
+ * A slash command as the JSON Discord receives: installable to servers and to users' own accounts, usable in
+ * servers, DMs with the bot and private channels, so a journalist can ask anywhere.
+ */
+export function slashCommand(name: string, description: string, options: APIApplicationCommandBasicOption[]): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return {
+    type: CommandType.ChatInput,
+    name,
+    description,
+    integration_types: [IntegrationType.GuildInstall, IntegrationType.UserInstall],
+    contexts: [ContextType.Guild, ContextType.BotDM, ContextType.PrivateChannel],
+    options,
+  };
+}

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Reply } from '../views/reply.ts';
+import type { Reply } from '../protocol/reply.ts';
 import type { CommandOptions } from './command.ts';
 import { APOLOGY, type Router } from './router.ts';
 

@@ -4,6 +4,7 @@ import { DEFAULT_DATA_DIR, dataDir, FUNDING_CSV } from './data-files.ts';
 import { DataError, parseOrThrow } from './data-error.ts';
 import { buildDataset, type Dataset, type DatasetInput } from './model.ts';
 import { parseChanges } from './changes-parse.ts';
+import { parseStatements } from './statements.ts';
 import { englandFunding } from './funding.ts';
 import { loadFunding, parseFundingSource } from './funding-load.ts';
 import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './survey-schema.ts';
@@ -55,6 +56,7 @@ export function loadDatasetInput(dir: string = dataDir()): DatasetInput {
   crossCheck(survey, aliases, context);
   const systemIds = new Set(survey.systems.map((s) => s.id));
   const changes = parseChanges(readJson(dir, 'changes.json'), systemIds);
+  const statements = parseStatements(readJson(dir, 'statements.json'), systemIds, context.sources);
   const odsBySystemId = new Map<string, string>();
   survey.systems.forEach((s, i) => {
     if (s.odsCode === undefined) throw new DataError(`data/survey.json systems[${i}].odsCode: missing; the funding table joins on it. Add the ICB's ODS code.`);
@@ -68,6 +70,7 @@ export function loadDatasetInput(dir: string = dataDir()): DatasetInput {
     aliases,
     sources: context.sources,
     facts: context.facts,
+    statements,
     changes,
     funding: { bySystem: funding, source: fundingSource, england: englandFunding(funding, fundingSource) },
   };

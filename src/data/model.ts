@@ -5,6 +5,7 @@ import type { FundingSource } from './funding-schema.ts';
 import { METRIC_IDS, METRICS, type MetricId } from './metrics.ts';
 import { REGIONS } from './regions.ts';
 import type { AliasesFile, ContextFact, Region, Source, SurveyFile, SurveySystem } from './schema.ts';
+import type { Statement } from './statements-schema.ts';
 
 /** Statuses whose amount is a deficit (or an equivalent gap) for the system itself; efficiency asks are savings, not deficits. */
 const DEFICIT_LIKE = new Set(['deficit', 'financial-gap', 'break-even']);
@@ -60,12 +61,16 @@ export interface TotalsComparison {
 export interface Dataset {
   systems: IcsSystem[];
   byId: ReadonlyMap<string, IcsSystem>;
+  /** By ODS code: the short key buttons carry (ids can be 48 characters; a custom id allows 100 in all). */
+  byCode: ReadonlyMap<string, IcsSystem>;
   regions: RegionSummary[];
   england: SurveyFile['england'];
   totals: TotalsComparison[];
   survey: { source: Source; asOf: string };
   sources: Source[];
   facts: ContextFact[];
+  /** What the source documents say about named systems or ICSs as a whole, in data/statements.json order. */
+  statements: Statement[];
   /** What happened to the 42 systems since: the April 2026 successor ICBs. */
   changes: ChangesModel;
   /** NHS England's official allocations 2023/24–2025/26, joined by ODS code. */
@@ -166,6 +171,7 @@ export interface DatasetInput {
   aliases: AliasesFile;
   sources: Source[];
   facts: ContextFact[];
+  statements: Statement[];
   changes: ChangesModel;
   funding: FundingData;
 }
@@ -195,12 +201,14 @@ export function buildDataset(input: DatasetInput): Dataset {
   return {
     systems,
     byId: new Map(systems.map((s) => [s.id, s])),
+    byCode: new Map(systems.map((s) => [s.odsCode, s])),
     regions: REGIONS.map((r) => summariseRegion(r, byRegion.get(r) ?? [])),
     england: survey.england,
     totals: compareTotals(systems, survey.england),
     survey: { source: surveySource, asOf: survey.survey.asOf },
     sources: input.sources,
     facts: [...input.facts].sort((a, b) => a.date.localeCompare(b.date)),
+    statements: input.statements,
     changes: input.changes,
     funding: input.funding,
   };

@@ -25,8 +25,8 @@ export const POSITION_STATUSES = [
 export const positionStatusSchema = z.enum(POSITION_STATUSES);
 export type PositionStatus = z.infer<typeof positionStatusSchema>;
 
-const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case slug');
-const nonBlank = z.string().trim().min(1, 'must not be blank');
+export const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case slug');
+export const nonBlank = z.string().trim().min(1, 'must not be blank');
 const gbpM = z.number().nonnegative().finite();
 
 const figureSchema = z.strictObject({
@@ -68,8 +68,8 @@ export const systemSchema = z.strictObject({
   shortName: nonBlank.max(60),
   /** Statutory name, e.g. "NHS Devon Integrated Care Board". */
   icbName: nonBlank.regex(/^NHS .+ Integrated Care Board$/, 'must read "NHS … Integrated Care Board"'),
-  /** ODS code of the ICB (3 characters for the 2022 bodies). */
-  odsCode: z.string().regex(/^[A-Z0-9]{3}$/, 'must be a 3-character ODS code').optional(),
+  /** ODS code of the ICB (3 characters for the 2022 bodies): the system's short stable key in button ids too. */
+  odsCode: z.string().regex(/^[A-Z0-9]{3}$/, 'must be a 3-character ODS code'),
   region: regionSchema,
   publishedHeading: z.enum(PUBLISHED_HEADINGS),
   population: z.strictObject({
@@ -95,6 +95,8 @@ export const sourceSchema = z.strictObject({
   author: nonBlank.optional(),
   /** ISO date, or year-month / year where only that is known. */
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  /** Where the publication is online; only an address stated in our copy or verified, never a guessed one. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
   contributes: nonBlank,
   /** Local file under data/sources/ holding the text as published. */
   localFile: z.string().optional(),

@@ -5,7 +5,7 @@ import { createApp } from '../core/app.ts';
 import { prerenderInBackground } from '../core/default-charts.ts';
 import { createLogger } from '../core/logger.ts';
 import { createClient } from './client.ts';
-import { handleInteraction } from './interactions.ts';
+import { createGatewayDelivery } from './interactions.ts';
 import { describeFailure, isInvalidToken } from './token-error.ts';
 
 /** How long a graceful shutdown may take before the process exits anyway (a hung socket must not block a deploy). */
@@ -19,14 +19,17 @@ function logEvents(client: Client, logger: Logger, commandCount: number): void {
   client.on(Events.Warn, (message) => logger.warn(message));
 }
 
-function exitOnSignals(client: Client, logger: Logger): void {
+function exitOnSignals(client: Client, logger: Logger, drain: () => Promise<void>): void {
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
-    void client.destroy().finally(() => process.exit(0));
+    // Deferred answers still being edited in are finished first, so nobody is left with "thinking…".
+    void drain()
+      .then(() => client.destroy())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
@@ -39,9 +42,10 @@ export async function startGatewayBot(): Promise<void> {
   const app = await createApp({ logger });
   const client = createClient(config);
 
-  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, app.router, logger));
+  const delivery = createGatewayDelivery(app.router, logger, { apiBase: config.DISCORD_API_BASE });
+  client.on(Events.InteractionCreate, (interaction) => void delivery.handle(interaction));
   logEvents(client, logger, app.router.commands.size);
-  exitOnSignals(client, logger);
+  exitOnSignals(client, logger, () => delivery.drain());
   // A safety net: whatever escapes (a library bug, a rejected promise nobody awaited) is logged, and the bot keeps serving.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 

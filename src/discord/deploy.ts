@@ -12,7 +12,7 @@ import {
 import { deployConfigSchema, parseConfigOrExit, type DeployConfig } from '../config/config.ts';
 import { loadEnv } from '../config/env.ts';
 import type { CommandModule } from '../core/command.ts';
-import { loadCommands } from '../core/registry.ts';
+import { COMMANDS } from '../../commands/index.ts';
 import { describeFailure } from './token-error.ts';
 
 type Definition = RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -64,7 +64,7 @@ function changeOf(command: APIApplicationCommand, before: readonly APIApplicatio
 
 /** Registers the definitions (to DISCORD_GUILD_ID when set, else globally) and reports what changed. */
 export async function deployCommands(config: DeployConfig, commands?: ReadonlyMap<string, CommandModule>): Promise<DeployResult> {
-  const definitions = [...(commands ?? (await loadCommands())).values()].map((command) => command.definition);
+  const definitions = [...(commands?.values() ?? COMMANDS)].map((command) => command.definition);
   definitions.forEach(validateDefinition);
   const rest = new REST(config.DISCORD_API_BASE !== undefined ? { api: config.DISCORD_API_BASE } : {}).setToken(config.DISCORD_TOKEN);
   const guildId = config.DISCORD_GUILD_ID;

@@ -1,55 +1,11 @@
-import type { ButtonInteraction, ChatInputCommandInteraction, CommandInteractionOption, Interaction } from 'discord.js';
-import { MessageFlags } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import type { Logger } from 'pino';
-import type { CommandOptions, OptionValue } from '../core/command.ts';
-import { HIDE_OPTION } from '../core/definition.ts';
-import { APOLOGY, type Router } from '../core/router.ts';
-import type { Reply } from '../views/reply.ts';
-import { toEditOptions, toReplyOptions } from './to-discord.ts';
+import type { Router } from '../core/router.ts';
+import { flattenOptions, type InteractionTarget, type ParsedInteraction } from '../delivery/interaction.ts';
+import { createResponder } from '../delivery/respond.ts';
+import { createInteractionResponse, type RestOptions } from '../delivery/rest.ts';
 
-/** Discord allows 3 s for the first answer; past this we defer and edit, so a slow reply (a chart) is never lost. */
-export const DEFER_AFTER_MS = 1500;
-
-export function optionsOf(data: readonly CommandInteractionOption[]): CommandOptions {
-  const options: Record<string, OptionValue> = {};
-  for (const option of data) {
-    if (option.options !== undefined) Object.assign(options, optionsOf(option.options));
-    else if (option.value !== undefined && option.value !== null) options[option.name] = option.value;
-  }
-  return options;
-}
-
-/** The reply if it is ready within `ms`, else null; the timer never outlives the race. */
-async function within(pending: Promise<Reply>, ms: number): Promise<Reply | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([pending, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * Answers at once when the reply is quick; otherwise defers ("thinking…") and edits the reply in. A deferral fixes
- * the reply's visibility before the reply exists, so the caller says what the user asked for (the `hide` option).
- */
-async function answer(interaction: ChatInputCommandInteraction | ButtonInteraction, pending: Promise<Reply>, hidden: boolean): Promise<void> {
-  const quick = await within(pending, DEFER_AFTER_MS);
-  if (quick !== null) {
-    await interaction.reply(toReplyOptions(quick));
-    return;
-  }
-  await interaction.deferReply(hidden ? { flags: MessageFlags.Ephemeral } : {});
-  await interaction.editReply(toEditOptions(await pending));
-}
-
-/** Button custom ids end in `:hide` when the command that made them was asked to hide its reply. */
-function buttonHidden(customId: string): boolean {
-  return customId.split(':').at(-1) === 'hide';
-}
+export { DEFER_AFTER_MS } from '../delivery/respond.ts';
 
 /** A Discord REST error carries the request URL, and with it the interaction token: log what helps, not that. */
 function loggable(error: unknown): Record<string, unknown> {
@@ -59,30 +15,52 @@ function loggable(error: unknown): Record<string, unknown> {
   return { name, message, stack, ...(code !== undefined ? { code } : {}), ...(status !== undefined ? { status } : {}) };
 }
 
-async function apologise(interaction: Interaction): Promise<void> {
-  if (!interaction.isRepliable() || interaction.replied) return;
-  if (interaction.deferred) {
-    await interaction.editReply({ content: APOLOGY, embeds: [], components: [], files: [], allowedMentions: { parse: [] } });
-  } else {
-    await interaction.reply({ content: APOLOGY, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+/** discord.js's interaction, as the same parsed shape the HTTP adapter reads from JSON. */
+export function parseGatewayInteraction(interaction: Interaction): ParsedInteraction | undefined {
+  const target: InteractionTarget = { id: interaction.id, token: interaction.token, applicationId: interaction.applicationId };
+  if (interaction.isChatInputCommand()) {
+    return { kind: 'command', target, name: interaction.commandName, options: flattenOptions(interaction.options.data).options };
   }
+  if (interaction.isAutocomplete()) {
+    const { options, focused } = flattenOptions(interaction.options.data);
+    return focused === undefined ? undefined : { kind: 'autocomplete', target, name: interaction.commandName, focused, options };
+  }
+  if (interaction.isButton()) {
+    return { kind: 'button', target, customId: interaction.customId, messageFlags: interaction.message.flags.bitfield };
+  }
+  return undefined;
 }
 
-/** Routes one interaction; an error is logged and answered with an apology, never thrown to the client. */
-export async function handleInteraction(interaction: Interaction, router: Router, logger: Logger): Promise<void> {
-  try {
-    if (interaction.isChatInputCommand()) {
-      const options = optionsOf(interaction.options.data);
-      await answer(interaction, router.command(interaction.commandName, options), options[HIDE_OPTION] === true);
-    } else if (interaction.isAutocomplete()) {
-      const focused = interaction.options.getFocused(true);
-      const focusedOption = { name: focused.name, value: String(focused.value) };
-      await interaction.respond(router.autocomplete(interaction.commandName, focusedOption, optionsOf(interaction.options.data)));
-    } else if (interaction.isButton()) {
-      await answer(interaction, router.button(interaction.customId), buttonHidden(interaction.customId));
-    }
-  } catch (error) {
-    logger.error({ err: loggable(error), interaction: interaction.id, type: interaction.type }, 'interaction failed');
-    await apologise(interaction).catch(() => undefined);
-  }
+export interface GatewayDelivery {
+  handle(interaction: Interaction): Promise<void>;
+  /** Resolves when deferred edits still under way have finished (graceful shutdown). */
+  drain(): Promise<void>;
+}
+
+/**
+ * The gateway adapter only translates: discord.js's interaction in, the shared responder's answer out through the
+ * interaction callback route, exactly as the HTTP adapter sends replies with files.
+ */
+export function createGatewayDelivery(router: Router, logger: Logger, rest: RestOptions, deferAfterMs?: number): GatewayDelivery {
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+  const respond = createResponder({ router, logger, rest, track, ...(deferAfterMs !== undefined ? { deferAfterMs } : {}) });
+  return {
+    async handle(interaction) {
+      const parsed = parseGatewayInteraction(interaction);
+      if (parsed === undefined || parsed.kind === 'ping' || parsed.kind === 'unsupported') return;
+      try {
+        const answer = await respond(parsed);
+        if (answer.kind === 'respond') await createInteractionResponse(rest, parsed.target, answer.response);
+      } catch (error) {
+        logger.error({ err: loggable(error), interaction: interaction.id, type: interaction.type }, 'interaction failed');
+      }
+    },
+    async drain() {
+      await Promise.allSettled([...pending]);
+    },
+  };
 }

@@ -1,8 +1,6 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
-export type InteractionKindLabel = 'ping' | 'command' | 'autocomplete' | 'button' | 'unsupported';
 /** replied: inline JSON; files: answered through the callback route; deferred: type 5 then an edit; failed: Discord refused a delivery. */
-export type Outcome = 'replied' | 'files' | 'deferred' | 'failed';
 
 export interface HttpMetrics {
   registry: Registry;

@@ -4,11 +4,11 @@ import type { Logger } from 'pino';
 import type { App } from '../core/app.ts';
 import { memoiseReplies } from '../core/reply-memo.ts';
 import { MAX_BODY_BYTES, readBoundedBody } from './body.ts';
-import type { RestOptions } from './discord-rest.ts';
-import { parseInteraction } from './interaction.ts';
-import { createMetrics, type HttpMetrics, type InteractionKindLabel } from './metrics.ts';
+import type { RestOptions } from '../delivery/rest.ts';
+import { parseInteraction } from '../delivery/interaction.ts';
+import { createMetrics, type HttpMetrics } from './metrics.ts';
 import { metricsAllowed, type MetricsRoute } from './metrics-access.ts';
-import { createResponder, type HttpAnswer } from './routes.ts';
+import { createResponder, type FirstAnswer, type InteractionKindLabel } from '../delivery/respond.ts';
 import { createVerifier, type Verdict } from './verify.ts';
 
 export interface InteractionsServerOptions {
@@ -113,8 +113,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     if (interaction === undefined) return error(400, 'body is not an interaction');
     const kind: InteractionKindLabel = interaction.kind;
     response.once('finish', () => stopTimer({ kind }));
-    const answer: HttpAnswer = await respond(interaction);
-    return answer.status === 202 ? { status: 202 } : { status: answer.status, json: answer.json };
+    const answer: FirstAnswer = await respond(interaction);
+    if (answer.kind === 'sent') return { status: 202 };
+    if (answer.kind === 'unsupported') return error(400, `interaction type ${answer.type} is not handled by this bot`);
+    return { status: 200, json: answer.response };
   }
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<Answer> {

@@ -1,5 +1,5 @@
 import type { IcsSystem } from '../data/model.ts';
-import { DISCORD_LIMITS } from '../views/limits.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { KIND_PRIORITY, shortName, type NameEntry } from './name-index.ts';
 import { normalise, withoutPartialNoiseTail } from './normalise.ts';
 import type { Resolver } from './resolve.ts';

@@ -1,24 +1,21 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-types/v10';
+import { ComponentType } from '../protocol/api.ts';
+import { actionButton, type ButtonAction } from '../protocol/buttons.ts';
 import type { IcsSystem } from '../data/model.ts';
 import { shortName } from '../search/name-index.ts';
 import type { Resolution } from '../search/resolve.ts';
-import { DISCORD_LIMITS } from './limits.ts';
-import { reply, type Reply } from './reply.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
+import { reply, type Reply } from '../protocol/reply.ts';
 import { echo, truncate } from './text.ts';
 
 
 /** Buttons for candidate systems, at most 5 rows of 5; each custom id carries what the press needs (no server state). */
 export function candidateButtons(
   systems: readonly IcsSystem[],
-  customId: (system: IcsSystem) => string,
+  action: (system: IcsSystem) => ButtonAction,
 ): Array<APIActionRowComponent<APIButtonComponent>> {
   const max = DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow;
-  const buttons: APIButtonComponent[] = systems.slice(0, max).map((s) => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label: truncate(shortName(s), DISCORD_LIMITS.buttonLabel),
-    custom_id: truncate(customId(s), DISCORD_LIMITS.customId),
-  }));
+  const buttons = systems.slice(0, max).map((s) => actionButton(shortName(s), action(s)));
   const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
   for (let i = 0; i < buttons.length; i += DISCORD_LIMITS.buttonsPerRow) {
     rows.push({ type: ComponentType.ActionRow, components: buttons.slice(i, i + DISCORD_LIMITS.buttonsPerRow) });
@@ -30,7 +27,7 @@ export function candidateButtons(
 export function unresolvedReply(
   typed: string,
   resolution: Extract<Resolution, { kind: 'ambiguous' | 'notFound' }>,
-  customId: (system: IcsSystem) => string,
+  action: (system: IcsSystem) => ButtonAction,
   optionLabel = 'name',
   hide = false,
   command = 'ics',
@@ -40,13 +37,8 @@ export function unresolvedReply(
   if (resolution.kind === 'ambiguous') {
     const today = resolution.successors ?? [];
     const todayText = today.length > 0 ? `\nSince April 2026 there is also ${today.map((s) => `**${s.name}**`).join(', ')}, formed from some of them.` : '';
-    const todayButtons: APIButtonComponent[] = today.map((s) => ({
-      type: ComponentType.Button,
-      style: ButtonStyle.Primary,
-      label: truncate(`Today: ${s.shortName} ICB`, DISCORD_LIMITS.buttonLabel),
-      custom_id: truncate(`ics:successor:${s.id}${hide ? ':hide' : ''}`, DISCORD_LIMITS.customId),
-    }));
-    const rows = candidateButtons(resolution.candidates, customId);
+    const todayButtons = today.map((s) => actionButton(`Today: ${s.shortName} ICB`, { command: 'ics', args: ['successor', s.id], hide, chart: true }, 'primary'));
+    const rows = candidateButtons(resolution.candidates, action);
     if (todayButtons.length > 0 && rows.length < DISCORD_LIMITS.actionRows) rows.push({ type: ComponentType.ActionRow, components: todayButtons });
     return reply({
       ephemeral: true,
@@ -83,6 +75,6 @@ export function unresolvedReply(
         color: 0x999999,
       },
     ],
-    components: candidateButtons(resolution.suggestions, customId),
+    components: candidateButtons(resolution.suggestions, action),
   });
 }

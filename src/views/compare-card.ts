@@ -1,10 +1,9 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people, percent } from '../format/numbers.ts';
 import { shortName } from '../search/name-index.ts';
-import { DISCORD_LIMITS } from './limits.ts';
 import { amountText, STATUS_LABEL, surveyFooter } from './labels.ts';
-import { blockQuote, truncate } from './text.ts';
+import { blockQuote } from './text.ts';
 
 type Formatter = (n: number) => string;
 
@@ -34,12 +33,12 @@ function summaryField(s: IcsSystem): APIEmbedField {
     f.deficitPerHeadGbp !== null ? `Deficit per head: ${gbp(f.deficitPerHeadGbp)}` : null,
     s.anomalies.length > 0 ? `⚠️ ${s.anomalies.length} data note${s.anomalies.length > 1 ? 's' : ''} (see /ics)` : null,
   ].filter((l): l is string => l !== null);
-  return { name: truncate(shortName(s), DISCORD_LIMITS.fieldName), value: truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue), inline: true };
+  return { name: shortName(s), value: lines.join('\n'), inline: true };
 }
 
 function quoteField(s: IcsSystem): APIEmbedField {
   const cite = s.position.subSource !== null ? `\n— citing ${s.position.subSource}` : '';
-  return { name: `${shortName(s)}: what the survey says`, value: truncate(`${blockQuote(s.position.quote)}${cite}`, DISCORD_LIMITS.fieldValue) };
+  return { name: `${shortName(s)}: what the survey says`, value: `${blockQuote(s.position.quote)}${cite}` };
 }
 
 /** Two systems side by side, with every difference spelled out in words. */
@@ -56,8 +55,8 @@ export function compareEmbed(a: IcsSystem, b: IcsSystem, data: Dataset): APIEmbe
   ];
   const midpoint = [a, b].filter((s) => s.figures.deficitIsRangeMidpoint).map((s) => `${shortName(s)}'s deficit is the midpoint of a published range.`);
   return {
-    title: truncate(`${shortName(a)} vs ${shortName(b)}`, DISCORD_LIMITS.embedTitle),
-    description: truncate([...diffs, ...midpoint].join('\n'), DISCORD_LIMITS.embedDescription),
+    title: `${shortName(a)} vs ${shortName(b)}`,
+    description: [...diffs, ...midpoint].join('\n'),
     color: 0x0072b2,
     fields: [summaryField(a), summaryField(b), quoteField(a), quoteField(b)],
     footer: surveyFooter(data),

@@ -1,10 +1,11 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { Dataset } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people, signedPercent } from '../format/numbers.ts';
 import { longDate } from '../format/dates.ts';
-import { DISCORD_LIMITS } from './limits.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { surveyFooter } from './labels.ts';
 import { truncate } from './text.ts';
+import { icsWideTimelineFields, withDatedFields } from './source-statements.ts';
 
 /** The national picture: the survey's England row, what the 42 rows add up to, and the dated timeline since. */
 export function englandEmbeds(data: Dataset, extraLines: readonly string[] = []): APIEmbed[] {
@@ -38,16 +39,17 @@ export function englandEmbeds(data: Dataset, extraLines: readonly string[] = [])
   };
   const sourcesById = new Map(data.sources.map((s) => [s.id, s]));
   const timeline: APIEmbed = {
-    title: 'National context since the survey',
+    title: 'National context, and what the sources say about ICSs',
     color: 0x009e73,
-    fields: data.facts.slice(0, DISCORD_LIMITS.embedFields).map((fact) => {
+    fields: data.facts.map((fact) => {
       const source = sourcesById.get(fact.sourceId);
       const by = fact.originally !== undefined ? `${fact.originally}, reported by ` : '';
       return {
-        name: truncate(`${longDate(fact.date)} — ${fact.period}`, DISCORD_LIMITS.fieldName),
-        value: truncate(`${fact.headline}\n_${by}${source?.publisher ?? fact.sourceId}${source?.title !== undefined ? `, “${source.title}”` : ''}_`, DISCORD_LIMITS.fieldValue),
+        name: `${longDate(fact.date)} — ${fact.period}`,
+        value: `${fact.headline}\n_${by}${source?.publisher ?? fact.sourceId}${source?.title !== undefined ? `, “${source.title}”` : ''}_`,
       };
     }),
   };
+  timeline.fields = withDatedFields(data.facts.map((f) => f.date), timeline.fields ?? [], icsWideTimelineFields(data)).slice(0, DISCORD_LIMITS.embedFields);
   return [survey, timeline];
 }

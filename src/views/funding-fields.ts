@@ -1,8 +1,8 @@
-import type { APIEmbedField } from 'discord.js';
+import type { APIEmbedField } from 'discord-api-types/v10';
 import { describeDistanceTrend, englandFunding, type Funding, type Rank } from '../data/funding.ts';
 import type { Dataset, IcsSystem, RegionSummary } from '../data/model.ts';
 import { gbp, ordinal, percent, signedPercent, fixed } from '../format/numbers.ts';
-import { DISCORD_LIMITS } from './limits.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { truncate } from './text.ts';
 
 /**
@@ -68,8 +68,8 @@ export function fundingCardFields(system: IcsSystem, data: Dataset): APIEmbedFie
     `Full history and a chart: \`/funding name:${system.shortName}\``,
   ];
   return [
-    { name: 'Funding since 2022 (NHS England allocations)', value: truncate(cardLines(system, funding, data).join('\n'), DISCORD_LIMITS.fieldValue) },
-    { name: 'About the funding figures', value: truncate(about.join('\n'), DISCORD_LIMITS.fieldValue) },
+    { name: 'Funding since 2022 (NHS England allocations)', value: cardLines(system, funding, data).join('\n') },
+    { name: 'About the funding figures', value: about.join('\n') },
   ];
 }
 

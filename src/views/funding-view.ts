@@ -1,4 +1,5 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import type { ButtonAction } from '../protocol/buttons.ts';
 import type { ComparisonChartSpec } from '../charts/index.ts';
 import type { Successor } from '../data/changes-schema.ts';
 import { describeDistance, type Funding } from '../data/funding.ts';
@@ -6,8 +7,8 @@ import type { Dataset, IcsSystem } from '../data/model.ts';
 import { gbp, percent, signedPercent } from '../format/numbers.ts';
 import { candidateButtons } from './candidates.ts';
 import { fundingOf, gbpFromK, growthPct, millionsFromK, rankPhrase, workbookName } from './funding-fields.ts';
-import { DISCORD_LIMITS } from './limits.ts';
-import { reply, type Reply } from './reply.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
+import { reply, type Reply } from '../protocol/reply.ts';
 import { chartAttachment } from './reply-charts.ts';
 import { codeTable } from './table.ts';
 import { truncate } from './text.ts';
@@ -145,10 +146,10 @@ export function fundingEmbed(system: IcsSystem, funding: Funding, data: Dataset)
     runningCostField(funding, data),
     englandField(data),
     { name: 'What the rows are', value: rowsNote(data) },
-  ].map((f) => ({ name: truncate(f.name, DISCORD_LIMITS.fieldName), value: truncate(f.value, DISCORD_LIMITS.fieldValue) }));
+  ].map((f) => ({ name: f.name, value: f.value }));
   return {
-    title: truncate(`${system.shortName}: official NHS funding 2022/23–2025/26`, DISCORD_LIMITS.embedTitle),
-    description: truncate(description, DISCORD_LIMITS.embedDescription),
+    title: `${system.shortName}: official NHS funding 2022/23–2025/26`,
+    description: description,
     color: COLOUR,
     fields,
     footer: fundingFooter(data),
@@ -188,7 +189,7 @@ export async function fundingReply(system: IcsSystem, data: Dataset, options: Fu
   } catch {
     // A chart is a convenience: the figures still answer the question without it.
     const embed = fundingEmbed(system, funding, data);
-    embed.description = truncate(`${embed.description ?? ''}\n_The chart could not be drawn this time; the figures above are complete._`, DISCORD_LIMITS.embedDescription);
+    embed.description = `${embed.description ?? ''}\n_The chart could not be drawn this time; the figures above are complete._`;
     return reply({ ephemeral: options.ephemeral, embeds: [embed] });
   }
   return reply({ ephemeral: options.ephemeral, embeds: [{ ...fundingEmbed(system, funding, data), image: chart.image }], files: [chart.file] });
@@ -198,7 +199,7 @@ export async function fundingReply(system: IcsSystem, data: Dataset, options: Fu
  * A 2026 successor ICB asked for by name: the workbook predates it, so offer its 2022 predecessors' figures instead.
  * A predecessor that passed over only in part is marked so, since its figures are not the successor's share.
  */
-export function successorFundingReply(successor: Successor, data: Dataset, customId: (system: IcsSystem) => string): Reply {
+export function successorFundingReply(successor: Successor, data: Dataset, action: (system: IcsSystem) => ButtonAction): Reply {
   const predecessors = successor.predecessors
     .map((p) => ({ p, system: data.byId.get(p.systemId) }))
     .filter((x): x is { p: (typeof successor.predecessors)[number]; system: IcsSystem } => x.system !== undefined);
@@ -207,7 +208,7 @@ export function successorFundingReply(successor: Successor, data: Dataset, custo
     ephemeral: true,
     embeds: [
       {
-        title: truncate(`${successor.name}: official funding`, DISCORD_LIMITS.embedTitle),
+        title: `${successor.name}: official funding`,
         description: truncate(
           `${successor.name} ${successor.kind === 'new-body' ? 'has existed' : 'has had its present boundaries'} since ${longDate(successor.startDate)}. NHS England’s allocations workbook (2023/24–2024/25) covers the ICBs as they were before then: ${listed.join(', ')}.\nPick one below for its funding history.`,
           DISCORD_LIMITS.embedDescription,
@@ -217,7 +218,7 @@ export function successorFundingReply(successor: Successor, data: Dataset, custo
     ],
     components: candidateButtons(
       predecessors.map((x) => x.system),
-      customId,
+      action,
     ),
   });
 }

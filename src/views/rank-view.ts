@@ -1,13 +1,10 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import type { Region } from '../data/schema.ts';
 import { shortName } from '../search/name-index.ts';
-import { DISCORD_LIMITS } from './limits.ts';
 import { footerFor } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
-import { clip, codeTable } from './table.ts';
-import { truncate } from './text.ts';
 
 export interface RankRequest {
   metric: MetricId;
@@ -39,34 +36,37 @@ export function rankSystems(data: Dataset, request: RankRequest): Ranked {
   return { rows: rows.slice(0, request.count), leftOut: pool.filter((s) => metric.value(s.figures) === null), poolSize: pool.length };
 }
 
+/** "5" or "=5" when the shown value is shared: ranks follow what the reader sees, not hidden decimals. */
+function positionLabels(shown: readonly string[]): string[] {
+  return shown.map((value) => {
+    const first = shown.indexOf(value);
+    const shared = shown.lastIndexOf(value) !== first;
+    return `${shared ? '=' : ''}${first + 1}`;
+  });
+}
+
 export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
   const metric = METRICS[request.metric];
   const ranked = rankSystems(data, request);
   const where = request.region ?? 'England';
-  const table = codeTable(
-    ['#', 'System', 'Region', metric.label.replace(/ \(.*\)$/, '')],
-    ranked.rows.map((r) => [
-      String(r.position),
-      clip(shortName(r.system), 28),
-      clip(r.system.region, 24),
-      `${r.system.figures.deficitIsRangeMidpoint && request.metric.startsWith('deficit') ? '~' : ''}${formatMetric(metric.unit, r.value)}`,
-    ]),
-    new Set([0, 3]),
-  );
+  const shown = ranked.rows.map((r) => `${r.system.figures.deficitIsRangeMidpoint && request.metric.startsWith('deficit') ? '~' : ''}${formatMetric(metric.unit, r.value)}`);
+  const positions = positionLabels(shown);
+  // Compact lines rather than a wide table: a phone wraps lines cleanly, and 42 of them fit one description.
+  const lines = ranked.rows.map((r, i) => `\`${positions[i] ?? ''}\` ${shortName(r.system)} — **${shown[i] ?? ''}**`);
   const notes: string[] = [];
   if (ranked.leftOut.length > 0) {
-    notes.push(`${ranked.leftOut.length} of ${ranked.poolSize} systems ${metric.missingMeaning} and are left out: ${ranked.leftOut.map(shortName).join(', ')}.`);
+    notes.push(`${ranked.leftOut.length} of ${ranked.poolSize} systems ${metric.missingMeaning} and are left out: ${ranked.leftOut.map(shortName).join('; ')}.`);
   }
   if (metric.note !== undefined) notes.push(metric.note);
   if (request.metric.startsWith('deficit')) {
     notes.push('Deficits and financial gaps as the survey published them (break-even counts as £0); efficiency asks are not deficits. ~ marks the midpoint of a published range.');
   }
-  notes.push('Ranked among the 42 systems of 2022, the survey’s unit (not today’s ICBs).');
+  notes.push('= marks a joint place at the value shown. Ranked among the 42 systems of 2022, the survey’s unit (not today’s ICBs).');
   return {
-    title: truncate(`${metric.label}: ${request.order} ${ranked.rows.length} — ${where}`, DISCORD_LIMITS.embedTitle),
-    description: truncate(table, DISCORD_LIMITS.embedDescription),
+    title: `${metric.label}: ${request.order} ${ranked.rows.length} — ${where}`,
+    description: lines.join('\n'),
     color: 0x0072b2,
-    fields: [{ name: 'Notes', value: truncate(notes.map((n) => `• ${n}`).join('\n'), DISCORD_LIMITS.fieldValue) }],
+    fields: [{ name: 'Notes', value: notes.map((n) => `• ${n}`).join('\n') }],
     footer: footerFor(metric.source, data),
   };
 }

@@ -1,14 +1,12 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem, RegionSummary } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import { gbp, gbpBillions, gbpMillions, people } from '../format/numbers.ts';
 import { shortName } from '../search/name-index.ts';
-import { DISCORD_LIMITS } from './limits.ts';
 import { surveyFooter } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
 import { regionFundingLines } from './funding-fields.ts';
 import { clip, codeTable } from './table.ts';
-import { truncate } from './text.ts';
 
 export type RegionSort = MetricId | 'name';
 
@@ -62,13 +60,13 @@ export function regionEmbed(summary: RegionSummary, sort: RegionSort, data: Data
   notes.push('Deficit counts deficits and financial gaps as published; efficiency asks are not deficits.');
   notes.push('These are the survey’s systems of 2022; several merged in April 2026 (see /ics for each).');
   return {
-    title: truncate(`${summary.region}: ${summary.systems.length} Integrated Care Systems`, DISCORD_LIMITS.embedTitle),
-    description: truncate(`Sorted by ${sortLabel}.\n${table}`, DISCORD_LIMITS.embedDescription),
+    title: `${summary.region}: ${summary.systems.length} Integrated Care Systems`,
+    description: `Sorted by ${sortLabel}.\n${table}`,
     color: 0x0072b2,
     fields: [
-      { name: 'Region totals', value: truncate(totals.join('\n'), DISCORD_LIMITS.fieldValue) },
-      { name: 'Official allocations 2024/25 (NHS England)', value: truncate(regionFundingLines(summary, data).join('\n'), DISCORD_LIMITS.fieldValue) },
-      { name: 'Notes', value: truncate(notes.map((n) => `• ${n}`).join('\n'), DISCORD_LIMITS.fieldValue) },
+      { name: 'Region totals', value: totals.join('\n') },
+      { name: 'Official allocations 2024/25 (NHS England)', value: regionFundingLines(summary, data).join('\n') },
+      { name: 'Notes', value: notes.map((n) => `• ${n}`).join('\n') },
     ],
     footer: surveyFooter(data),
   };

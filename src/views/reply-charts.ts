@@ -1,10 +1,10 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
 import { CHART_DISPLAY_WIDTH, chartAltText, comparisonChart, horizontalBarChart, renderPngAsync, type BarChartSpec, type BarSpec, type ComparisonChartSpec } from '../charts/index.ts';
 import type { IcsSystem, RegionSummary } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import { gbpMillions } from '../format/numbers.ts';
 import { shortName } from '../search/name-index.ts';
-import type { ReplyFile } from './reply.ts';
+import type { ReplyFile } from '../protocol/reply.ts';
 
 const SUBTITLE = 'Survey of ICS finances, early 2022 (The Lowdown / NHS Support Federation)';
 const ALLOCATIONS_SUBTITLE = 'NHS England, ICB allocations 2023/24 to 2024/25 (workbook v1.2)';

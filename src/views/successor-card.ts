@@ -1,12 +1,14 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { ComponentType } from '../protocol/api.ts';
+import { actionButton } from '../protocol/buttons.ts';
 import type { Successor } from '../data/changes-schema.ts';
 import { isWholeMerger, type SystemFate } from '../data/changes.ts';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people } from '../format/numbers.ts';
 import { longDate } from '../format/dates.ts';
-import { DISCORD_LIMITS } from './limits.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { surveyFooter } from './labels.ts';
-import { reply, type Reply } from './reply.ts';
+import { reply, type Reply } from '../protocol/reply.ts';
 import { truncate } from './text.ts';
 
 
@@ -50,14 +52,14 @@ function predecessorFigures(successor: Successor, data: Dataset): APIEmbedField[
       '_These are the predecessors’ figures added up, not the new body’s own._',
     ].filter((x): x is string => x !== null);
     return [
-      { name: 'Predecessors’ 2022 survey totals', value: truncate(lines.join('\n'), DISCORD_LIMITS.fieldValue) },
-      ...parts.map((p) => ({ name: truncate(`${p.system.shortName} (whole)`, DISCORD_LIMITS.fieldName), value: truncate(figuresLine(p.system), DISCORD_LIMITS.fieldValue) })),
+      { name: 'Predecessors’ 2022 survey totals', value: lines.join('\n') },
+      ...parts.map((p) => ({ name: `${p.system.shortName} (whole)`, value: figuresLine(p.system) })),
     ];
   }
   const partial = parts.filter((p) => !p.whole).map((p) => p.system.shortName);
   return [
     ...parts.map((p) => ({
-      name: truncate(`${p.system.shortName} (${p.whole ? 'whole' : 'part'})`, DISCORD_LIMITS.fieldName),
+      name: `${p.system.shortName} (${p.whole ? 'whole' : 'part'})`,
       value: truncate(
         `${p.whole ? '' : `Only ${p.part ?? 'part'}${p.share !== undefined ? `, about ${Math.round(p.share * 100)}% of its population,` : ''} passed over. Figures below are for all of ${p.system.shortName} in 2022.\n`}${figuresLine(p.system)}`,
         DISCORD_LIMITS.fieldValue,
@@ -65,7 +67,7 @@ function predecessorFigures(successor: Successor, data: Dataset): APIEmbedField[
     })),
     {
       name: 'Why no total',
-      value: truncate(`Not summed: ${partial.join(' and ')} passed over only in part, and the survey has no figures for parts of a system.`, DISCORD_LIMITS.fieldValue),
+      value: `Not summed: ${partial.join(' and ')} passed over only in part, and the survey has no figures for parts of a system.`,
     },
   ];
 }
@@ -77,7 +79,7 @@ export function successorEmbed(successor: Successor, data: Dataset): APIEmbed {
   const codes = [`ODS ${successor.odsCode}`, successor.onsCode !== undefined ? `ONS ${successor.onsCode}${successor.onsCodeConfidence === 'single-source' ? ' (single source)' : ''}` : null].filter(Boolean).join(' · ');
   const sources = successor.sourceIds.map((id) => data.changes.source(id)?.title ?? id);
   return {
-    title: truncate(`${successor.name}`, DISCORD_LIMITS.embedTitle),
+    title: `${successor.name}`,
     description: truncate(
       [
         `A new integrated care board since **${longDate(successor.startDate)}**, in NHS England's ${successor.region} region (${codes}).`,
@@ -89,19 +91,17 @@ export function successorEmbed(successor: Successor, data: Dataset): APIEmbed {
     color: 0x009e73,
     fields: [
       ...predecessorFigures(successor, data),
-      { name: 'Sources for the change', value: truncate(sources.map((s) => `• ${s}`).join('\n'), DISCORD_LIMITS.fieldValue) },
+      { name: 'Sources for the change', value: sources.map((s) => `• ${s}`).join('\n') },
     ].slice(0, DISCORD_LIMITS.embedFields),
     footer: surveyFooter(data),
   };
 }
 
 export function predecessorButtons(successor: Successor, data: Dataset, hide: boolean): Array<APIActionRowComponent<APIButtonComponent>> {
-  const buttons: APIButtonComponent[] = successor.predecessors.slice(0, DISCORD_LIMITS.buttonsPerRow).map((p) => ({
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label: truncate(`2022 card: ${data.byId.get(p.systemId)?.shortName ?? p.systemId}`, DISCORD_LIMITS.buttonLabel),
-    custom_id: `ics:${p.systemId}${hide ? ':hide' : ''}`,
-  }));
+  const buttons = successor.predecessors.slice(0, DISCORD_LIMITS.buttonsPerRow).flatMap((p) => {
+    const system = data.byId.get(p.systemId);
+    return system === undefined ? [] : [actionButton(`2022 card: ${system.shortName}`, { command: 'ics', args: [system.odsCode], hide, chart: true })];
+  });
   return [{ type: ComponentType.ActionRow, components: buttons }];
 }
 

@@ -1,8 +1,8 @@
-import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import { gbp, gbpBillions, gbpMillions, ordinal, people, percent } from '../format/numbers.ts';
-import { DISCORD_LIMITS } from './limits.ts';
+import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { amountText, STATUS_COLOUR, STATUS_LABEL, surveyFooter } from './labels.ts';
 import { blockQuote, truncate } from './text.ts';
 import { fateText } from './successor-card.ts';
@@ -53,7 +53,7 @@ export function systemEmbed(system: IcsSystem, data: Dataset, extraFields: APIEm
     figureField('Population', f.population !== null ? people(f.population) : null, system.population.published, rankText(system, 'population')),
     figureField('Allocation 2022/23', f.allocationGbpBillions !== null ? gbpBillions(f.allocationGbpBillions) : null, system.allocation.published, rankText(system, 'allocation')),
     figureField('Spend per head', f.spendPerHeadGbp !== null ? gbp(f.spendPerHeadGbp) : null, system.spendPerHead.published, rankText(system, 'spend-per-head')),
-    { name: 'Financial position 2022/23', value: truncate(positionLines(system).join('\n'), DISCORD_LIMITS.fieldValue) },
+    { name: 'Financial position 2022/23', value: positionLines(system).join('\n') },
     {
       name: 'What the survey says',
       value: truncate(
@@ -68,13 +68,13 @@ export function systemEmbed(system: IcsSystem, data: Dataset, extraFields: APIEm
   }
   const notes = dataNotes(system);
   if (notes.length > 0) {
-    fields.push({ name: '⚠️ Data notes', value: truncate(notes.map((n) => `• ${n}`).join('\n'), DISCORD_LIMITS.fieldValue) });
+    fields.push({ name: '⚠️ Data notes', value: notes.map((n) => `• ${n}`).join('\n') });
   }
-  fields.push({ name: 'Since 2022', value: truncate(fateText(data.changes.successorsOf(system.id), data), DISCORD_LIMITS.fieldValue) });
+  fields.push({ name: 'Since 2022', value: fateText(data.changes.successorsOf(system.id), data) });
   fields.push(...extraFields);
   return {
-    title: truncate(system.publishedName, DISCORD_LIMITS.embedTitle),
-    description: truncate(`**${system.icbName}**${system.odsCode !== undefined ? ` (ODS ${system.odsCode})` : ''}\nRegion: ${system.region}${heading}`, DISCORD_LIMITS.embedDescription),
+    title: system.publishedName,
+    description: `**${system.icbName}**${system.odsCode !== undefined ? ` (ODS ${system.odsCode})` : ''}\nRegion: ${system.region}${heading}`,
     color: STATUS_COLOUR[system.position.status],
     fields: fields.slice(0, DISCORD_LIMITS.embedFields),
     footer: surveyFooter(data),

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from 'discord.js';
+import { escapeMarkdown } from '@discordjs/formatters';
 
 /** Cuts text to `max` characters with an ellipsis, so a long quote can never break an embed limit. */
 export function truncate(text: string, max: number): string {

@@ -12,14 +12,16 @@ import { gatewayConfigSchema, parseConfig, type DeployConfig } from '../../src/c
 import { createApp } from '../../src/core/app.ts';
 import type { CommandModule } from '../../src/core/command.ts';
 import { createLogger } from '../../src/core/logger.ts';
-import { loadCommands } from '../../src/core/registry.ts';
+import { COMMANDS } from '../../commands/index.ts';
+import { commandMap } from '../../src/core/registry.ts';
 import { APOLOGY, type Router } from '../../src/core/router.ts';
 import { createClient } from '../../src/discord/client.ts';
 import { deployCommands, formatDeployResult } from '../../src/discord/deploy.ts';
-import { DEFER_AFTER_MS, handleInteraction } from '../../src/discord/interactions.ts';
+import { createGatewayDelivery, DEFER_AFTER_MS } from '../../src/discord/interactions.ts';
 import { checkInteractionResponse, checkMessagePayload } from '../fake-discord/limits.ts';
 import { TEST_GUILD_ID, type CommandInput, type ReceivedFile } from '../fake-discord/payloads.ts';
 import { startFakeDiscord, type FakeDiscord, type InjectedInteraction } from '../fake-discord/server.ts';
+import { buttonId, code } from '../support/buttons.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Shaped like a bot token (the config refuses anything else); known only to the fake. */
@@ -113,7 +115,7 @@ describe('npm run deploy', () => {
   let commands: Map<string, CommandModule>;
 
   beforeAll(async () => {
-    commands = await loadCommands();
+    commands = commandMap(COMMANDS);
   });
 
   it('registers every command in commands/ globally with a bulk overwrite, and a second run changes nothing', async () => {
@@ -271,7 +273,7 @@ describe('the bot process against the fake Discord', () => {
     expect(firstEmbed(notFound).title).toBe('Not found');
     const rows = notFound.message.components as Array<{ components: Array<{ custom_id: string; label: string }> }>;
     const button = rows[0]?.components[0];
-    expect(button?.custom_id).toMatch(/^ics:/);
+    expect(button?.custom_id).toMatch(/^v2:ics:/);
 
     const pressed = await answerTo(fake.injectButton({ customId: String(button?.custom_id) }));
     expect(firstEmbed(pressed).title).toBe(button?.label);
@@ -310,9 +312,14 @@ describe('the interaction handler on the real Client: slow replies and failures'
         if (name === 'rank') await delay(DEFER_AFTER_MS + 300);
         return app.router.command(name, options);
       },
+      async button(customId) {
+        await delay(DEFER_AFTER_MS + 300);
+        return app.router.button(customId);
+      },
     };
     client = createClient(parseConfig(gatewayConfigSchema, botSettings));
-    client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, router, createLogger('silent')));
+    const delivery = createGatewayDelivery(router, createLogger('silent'), { apiBase: fake.apiBase });
+    client.on(Events.InteractionCreate, (interaction) => void delivery.handle(interaction));
     const ready = once(client, Events.ClientReady);
     await client.login(TOKEN);
     await ready;
@@ -331,6 +338,20 @@ describe('the interaction handler on the real Client: slow replies and failures'
     expect(checkMessagePayload(edit.body, 'body')).toEqual([]);
     expect(edit.body).toMatchObject({ embeds: [{ title: expect.stringMatching(/highest 10/) }], allowed_mentions: { parse: [] } });
     expect(edit.files.map((file) => file.contentType)).toEqual(['image/png']);
+  });
+
+  it('defers a slow press of a button on a hidden reply as hidden, whatever the id says, and edits it in', async () => {
+    const { id, token } = fake.injectButton({ customId: buttonId('ics', [code('devon')]), message: { flags: EPHEMERAL } });
+    const deferred = await fake.waitForCallback(id);
+    expect(deferred).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    const edit = await fake.waitFor((call) => call.method === 'PATCH' && call.path === `/webhooks/${APP_ID}/${token}/messages/@original`);
+    expect(edit.status).toBe(200);
+    expect(edit.body).toMatchObject({ embeds: [{ title: 'Devon' }] });
+  });
+
+  it('defers a slow press of a button whose id says hidden as hidden', async () => {
+    const { id } = fake.injectButton({ customId: buttonId('ics', [code('devon')], { hide: true }) });
+    expect(await fake.waitForCallback(id)).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
   });
 
   it('answers a failing handler with an ephemeral apology, and keeps serving', async () => {

@@ -341,12 +341,24 @@ describe('the gateway and interaction routes, spoken to directly', () => {
     const callbackUrl = `${fake.apiBase}/v10/interactions/${id}/${token}/callback`;
     const post = (url: string, body: unknown) =>
       fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    expect((await post(callbackUrl, { type: 4, data: { content: 'x'.repeat(2001) } })).status).toBe(204);
+    const invalid = await post(callbackUrl, { type: 4, data: { content: 'x'.repeat(2001) } });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ message: 'Invalid Form Body', code: 50035, errors: expect.any(Object) });
     expect(fake.violations.map((violation) => violation.problem)).toEqual([
       'data.content: 2001 characters > 2000',
       'data.allowed_mentions: missing (must be { parse: [] })',
+      "body.data.content: too_big (Discord's OpenAPI spec)",
     ]);
     expect(fake.violations[0]?.call).toBe(`POST /interactions/${id}/${token}/callback`);
+    fake.clearViolations();
+
+    // What the spec alone refuses (a 1,047-character field, as /help once sent) is refused the same way.
+    const offSpec = await post(callbackUrl, { type: 4, data: { embeds: [{ title: 'Help', fields: [{ name: 'How to ask', value: 'x'.repeat(1047) }] }], allowed_mentions: { parse: [] } } });
+    expect(offSpec.status).toBe(400);
+    fake.clearViolations();
+
+    // A refused answer acknowledged nothing: a valid one is still accepted.
+    expect((await post(callbackUrl, { type: 4, data: { content: 'ok', allowed_mentions: { parse: [] } } })).status).toBe(204);
 
     const again = await post(callbackUrl, { type: 4, data: { content: 'again', allowed_mentions: { parse: [] } } });
     expect(again.status).toBe(400);

@@ -4,7 +4,7 @@
 //
 // Lengths are JavaScript string lengths (UTF-16 code units), the unit discord.js's own validators use.
 
-import { DISCORD_LIMITS } from '../../src/views/limits.ts';
+import { DISCORD_LIMITS } from '../../src/protocol/limits.ts';
 
 export { DISCORD_LIMITS };
 

@@ -5,6 +5,7 @@ import type { APIMessage } from 'discord.js';
 import type { CommandStore } from './commands.ts';
 import type { InteractionRegistry, IssuedInteraction } from './interactions.ts';
 import { checkInteractionResponse, checkMessagePayload } from './limits.ts';
+import { specCallbackProblems, specCommandProblems, specEditProblems } from './spec.ts';
 import { botMessage, botUser, editedMessage, type ReceivedFile } from './payloads.ts';
 import type { RecordedCall, Violation, WaitableLog } from './recorder.ts';
 
@@ -103,6 +104,18 @@ function recordViolations(context: RestContext, request: ParsedRequest, problems
   for (const problem of problems) context.violations.push({ call, problem });
 }
 
+/**
+ * As Discord does: a body over a limit or off the spec is refused with 400 Invalid Form Body (code 50035) and
+ * changes nothing, so any test whose bot sends one sees the failure. The violation is also recorded.
+ */
+function refuse(context: RestContext, request: ParsedRequest, problems: string[]): Reply | undefined {
+  if (problems.length === 0) return undefined;
+  recordViolations(context, request, problems);
+  const errors: Record<string, unknown> = {};
+  problems.forEach((problem, i) => (errors[String(i)] = { _errors: [{ code: 'BASE_TYPE_INVALID', message: problem }] }));
+  return invalidFormBody(errors);
+}
+
 function messageBody(request: ParsedRequest): Json {
   return isRecord(request.body) ? request.body : {};
 }
@@ -147,7 +160,8 @@ function interactionCallback(context: RestContext, request: ParsedRequest, id: s
   if (!isRecord(body) || typeof body.type !== 'number') {
     return invalidFormBody({ type: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] } });
   }
-  recordViolations(context, request, checkInteractionResponse(body));
+  const refused = refuse(context, request, [...checkInteractionResponse(body), ...specCallbackProblems(body)]);
+  if (refused !== undefined) return refused;
   interaction.acknowledged = true;
   const data = isRecord(body.data) ? body.data : {};
   interaction.original = messageAfterCallback(context, interaction, body.type, data, request.files);
@@ -181,7 +195,8 @@ function followUp(context: RestContext, request: ParsedRequest, applicationId: s
   const interaction = webhookInteraction(context, applicationId, token);
   if (!interaction) return errors.unknownWebhook;
   const body = messageBody(request);
-  recordViolations(context, request, checkMessagePayload(body, 'body'));
+  const refused = refuse(context, request, checkMessagePayload(body, 'body'));
+  if (refused !== undefined) return refused;
   const message = botMessage({
     applicationId: context.applicationId,
     channelId: interaction.channelId,
@@ -207,7 +222,8 @@ function webhookMessage(context: RestContext, request: ParsedRequest, applicatio
     return { status: 204 };
   }
   const body = messageBody(request);
-  recordViolations(context, request, checkMessagePayload(body, 'body'));
+  const refused = refuse(context, request, [...checkMessagePayload(body, 'body'), ...specEditProblems(body)]);
+  if (refused !== undefined) return refused;
   const edited = editedMessage(message, body, request.files, context.origin);
   if (isOriginal) interaction.original = edited;
   else interaction.followUps.set(messageId, edited);
@@ -217,6 +233,8 @@ function webhookMessage(context: RestContext, request: ParsedRequest, applicatio
 function commandsRoute(context: RestContext, request: ParsedRequest, applicationId: string, guildId?: string): Reply {
   if (!ownApplication(context, applicationId)) return errors.missingAccess;
   if (request.method === 'GET') return { status: 200, body: context.commands.list(guildId) };
+  const refused = refuse(context, request, Array.isArray(request.body) ? request.body.flatMap((d: unknown) => specCommandProblems(d)) : []);
+  if (refused !== undefined) return refused;
   const result = context.commands.overwrite(request.body, guildId);
   return result.ok ? { status: 200, body: result.commands } : invalidFormBody(result.errors);
 }

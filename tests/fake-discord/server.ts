@@ -53,6 +53,8 @@ export interface FakeDiscord {
   calls: readonly RecordedCall[];
   /** Limit breaches found in replies (limits.ts); a well-behaved bot leaves this empty. */
   violations: readonly Violation[];
+  /** Forgets recorded violations, for a test that sends invalid bodies on purpose. */
+  clearViolations(): void;
   /** The v/encoding/compress query of each gateway connection, and each IDENTIFY's d. */
   gatewayConnections: readonly ConnectionQuery[];
   identifies: readonly Record<string, unknown>[];
@@ -125,6 +127,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     gatewayUrl,
     calls: calls.entries,
     violations,
+    clearViolations: () => {
+      violations.length = 0;
+    },
     gatewayConnections: gateway.connections,
     identifies: gateway.identifies,
     get connectedCount() {

@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import { createApp, type App } from '../../src/core/app.ts';
 import type { CommandModule } from '../../src/core/command.ts';
 import { getDataset } from '../../src/data/load.ts';
-import { reply, type Reply } from '../../src/views/reply.ts';
+import { reply, type Reply } from '../../src/protocol/reply.ts';
 import { startFakeDiscord, type FakeDiscord } from '../fake-discord/server.ts';
 import { APP_ID, TOKEN, makeKeyPair, openListener, postSigned, registerCommands, startServer, type Running } from './support.ts';
 
@@ -52,7 +52,7 @@ const definition = (name: string) =>
     .toJSON();
 const commands = new Map<string, CommandModule>([
   ['chart', { definition: definition('chart'), run: (options) => chartReply(options['hide'] === true) }],
-  ['slow', { definition: definition('slow'), run: () => gate.wait() }],
+  ['slow', { definition: definition('slow'), run: () => gate.wait(), button: () => gate.wait() }],
 ]);
 
 const keys = makeKeyPair();
@@ -159,6 +159,26 @@ describe('a reply that is not ready in time', () => {
     expect(edit.status).toBe(200);
     expect(edit.files).toEqual([]);
     expect(edit.body).toMatchObject({ content: 'Late but here', allowed_mentions: { parse: [] }, attachments: [] });
+  });
+});
+
+describe('a button pressed on a hidden reply', () => {
+  it('is deferred hidden when the message it is on is hidden, though its id does not say so', async () => {
+    const interaction = fake.injectButton({ customId: 'v2:slow::x', message: { flags: 64 } }).payload;
+    const inline = JSON.parse((await postSigned(server.url, keys, interaction)).text) as unknown;
+    expect(inline).toEqual({ type: 5, data: { flags: 64 } });
+    await forwardInline(interaction.id, interaction.token, inline);
+    gate.open(reply({ content: 'Late but here' }));
+    expect((await fake.waitFor(isEditOf(interaction.token))).status).toBe(200);
+  });
+
+  it('is deferred hidden when its id says hidden', async () => {
+    const slow = fake.injectButton({ customId: 'v2:slow:h:x' }).payload;
+    const inline = JSON.parse((await postSigned(server.url, keys, slow)).text) as unknown;
+    expect(inline).toEqual({ type: 5, data: { flags: 64 } });
+    await forwardInline(slow.id, slow.token, inline);
+    gate.open(reply({ content: 'Late' }));
+    expect((await fake.waitFor(isEditOf(slow.token))).status).toBe(200);
   });
 });
 

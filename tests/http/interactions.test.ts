@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws';
 import type { APIApplicationCommandBasicOption } from 'discord.js';
 import type { App } from '../../src/core/app.ts';
 import type { CommandModule } from '../../src/core/command.ts';
-import { toMessageData } from '../../src/core/payload.ts';
+import { toMessageData } from '../../src/protocol/message-data.ts';
 import { executeLine } from '../../src/console/execute.ts';
 import { MAX_BODY_BYTES } from '../../src/http/body.ts';
 import { testApp } from '../support/app.ts';
@@ -152,12 +152,12 @@ describe('POST /interactions answers as the console renders', () => {
   it('a candidate button press gets the card `/ics name:<id>` renders', async () => {
     const ambiguous = commandFromLine(fake, app, '/ics name:Yorkshire');
     const { data } = await deliveredData(ambiguous.id, await postSigned(server.url, keys, ambiguous));
-    const ids = JSON.stringify(data.components).match(/"custom_id":"ics:([a-z-]+)"/);
-    const systemId = ids?.[1];
+    const ids = JSON.stringify(data.components).match(/"custom_id":"(v2:ics:h?:([A-Z0-9]{3}))"/);
+    const systemId = ids?.[2];
     expect(systemId).toBeDefined();
-    const press = buttonPress(fake, `ics:${systemId}`);
+    const press = buttonPress(fake, String(ids?.[1]));
     const pressed = await deliveredData(press.id, await postSigned(server.url, keys, press));
-    expect(pressed.data).toEqual(await consoleData(`/ics name:${systemId}`));
+    expect(pressed.data).toEqual(await consoleData(`/ics name:${systemId} hide:true`));
   });
 
   it('every button a reply offers gets the reply data the renderer gives for that button', async () => {

@@ -1,7 +1,7 @@
 // The signature check on its own, and the reading of interaction payloads, without a server in the way.
 import { sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseInteraction } from '../../src/http/interaction.ts';
+import { parseInteraction } from '../../src/delivery/interaction.ts';
 import { createVerifier, MAX_AGE_SECONDS, MAX_FUTURE_SECONDS, publicKeyFromHex } from '../../src/http/verify.ts';
 import { makeKeyPair } from './support.ts';
 

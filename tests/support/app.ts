@@ -1,6 +1,6 @@
 import { createApp, type App } from '../../src/core/app.ts';
-import { toMessageData } from '../../src/core/payload.ts';
-import type { Reply } from '../../src/views/reply.ts';
+import { toMessageData } from '../../src/protocol/message-data.ts';
+import type { Reply } from '../../src/protocol/reply.ts';
 import { checkMessagePayload } from '../fake-discord/limits.ts';
 
 let shared: Promise<App> | undefined;

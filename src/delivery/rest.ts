@@ -1,5 +1,5 @@
-import type { MessageData } from '../core/payload.ts';
-import type { ReplyFile } from '../views/reply.ts';
+import type { MessageData } from '../protocol/message-data.ts';
+import type { ReplyFile } from '../protocol/reply.ts';
 import type { InteractionTarget } from './interaction.ts';
 
 /** Discord's REST root; DISCORD_API_BASE replaces it (a proxy, or the loopback fake in tests). The version is appended. */
@@ -66,10 +66,24 @@ function describe(kind: string, target: InteractionTarget): string {
   return `${kind} for interaction ${target.id}`;
 }
 
-/** POST /interactions/{id}/{token}/callback: the documented way to answer with files for an interaction received over HTTP. */
-export async function createInteractionResponse(options: RestOptions, target: InteractionTarget, response: { type: number; data: MessageData }, files: readonly ReplyFile[]): Promise<void> {
+/** The body of an interaction response: a message, a deferral (with its visibility), or autocomplete choices. */
+export interface InteractionResponse {
+  type: number;
+  data?: MessageData | { flags: number } | { choices: unknown[] };
+}
+
+function isMessage(data: InteractionResponse['data']): data is MessageData {
+  return data !== undefined && 'allowed_mentions' in data;
+}
+
+/**
+ * POST /interactions/{id}/{token}/callback: how the gateway adapter answers every interaction, and how the HTTP
+ * adapter answers with files (which cannot ride on the inline HTTP response).
+ */
+export async function createInteractionResponse(options: RestOptions, target: InteractionTarget, response: InteractionResponse, files: readonly ReplyFile[] = []): Promise<void> {
   const route = `/interactions/${encodeURIComponent(target.id)}/${encodeURIComponent(target.token)}/callback`;
-  const answer = await send(options, 'POST', route, { type: response.type, data: wireMessage(response.data) }, files);
+  const data = response.data === undefined ? {} : { data: isMessage(response.data) ? wireMessage(response.data) : response.data };
+  const answer = await send(options, 'POST', route, { type: response.type, ...data }, files);
   if (!answer.ok) throw await failure(answer, describe('callback', target));
   await answer.body?.cancel();
 }

@@ -1,5 +1,6 @@
-import { MessageFlags, type APIAllowedMentions, type APIEmbed, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
-import type { Reply } from '../views/reply.ts';
+import type { APIActionRowComponent, APIAllowedMentions, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
+import { MessageFlags } from './api.ts';
+import type { Reply } from './reply.ts';
 
 /** Never ping anyone: user text is echoed back, and Discord's default for interaction replies parses user mentions. */
 export const NO_MENTIONS: APIAllowedMentions = { parse: [] };
@@ -21,6 +22,7 @@ export interface MessageData {
   attachments: AttachmentInfo[];
 }
 
+/** The one Reply → Discord message serialiser, used by both Discord adapters and by `ask --json`. */
 export function toMessageData(reply: Reply): MessageData {
   const data: MessageData = {
     embeds: reply.embeds,

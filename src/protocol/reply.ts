@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIEmbed, APIComponentInMessageActionRow } from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
 
 /** A chart or other file carried with a reply; `description` is the alt text Discord shows to screen readers. */
 export interface ReplyFile {
@@ -14,6 +14,8 @@ export interface Reply {
   components: Array<APIActionRowComponent<APIComponentInMessageActionRow>>;
   files: ReplyFile[];
   ephemeral: boolean;
+  /** A button's answer that replaces the message the button is on (paging), instead of posting a new one. */
+  updatesMessage?: boolean;
 }
 
 export function reply(parts: Partial<Reply>): Reply {

@@ -14,7 +14,8 @@ export type ParsedInteraction =
   | { kind: 'ping' }
   | { kind: 'command'; target: InteractionTarget; name: string; options: CommandOptions }
   | { kind: 'autocomplete'; target: InteractionTarget; name: string; focused: FocusedOption; options: CommandOptions }
-  | { kind: 'button'; target: InteractionTarget; customId: string }
+  /** `messageFlags`: the flags of the message the button is on (64 when that message is hidden). */
+  | { kind: 'button'; target: InteractionTarget; customId: string; messageFlags: number }
   | { kind: 'unsupported'; type: number };
 
 type Json = Record<string, unknown>;
@@ -33,10 +34,10 @@ interface Flattened {
 }
 
 /**
- * Discord nests a subcommand's options inside it (and a group's inside that); commands take one flat record, as the
- * gateway adapter's optionsOf does. The focused option (autocomplete) is kept in the record and also returned apart.
+ * Discord nests a subcommand's options inside it (and a group's inside that); commands take one flat record. Both
+ * adapters use this. The focused option (autocomplete) is kept in the record and also returned apart.
  */
-function flattenOptions(list: unknown, into: Flattened = { options: {} }, depth = 0): Flattened {
+export function flattenOptions(list: unknown, into: Flattened = { options: {} }, depth = 0): Flattened {
   if (!Array.isArray(list) || depth > 3) return into;
   for (const option of list) {
     if (!isRecord(option) || typeof option.name !== 'string') continue;
@@ -74,7 +75,8 @@ export function parseInteraction(body: unknown): ParsedInteraction | undefined {
       return { kind: 'autocomplete', target, name: data.name, focused, options };
     }
     case InteractionKind.Component:
-      return typeof data.custom_id === 'string' ? { kind: 'button', target, customId: data.custom_id } : undefined;
+      if (typeof data.custom_id !== 'string') return undefined;
+      return { kind: 'button', target, customId: data.custom_id, messageFlags: isRecord(body.message) && typeof body.message.flags === 'number' ? body.message.flags : 0 };
     default:
       return { kind: 'unsupported', type: body.type };
   }
