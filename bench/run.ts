@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: search, commands, charts (and HTTP when bench/http.ts exists), printed as a readable report.
  * `--json` prints the same figures as one JSON object on stdout (the readable report then goes to stderr).
- * `--rounds=N` sets the search rounds over the fixture (default 20). Run node with --expose-gc for heap figures
- * taken after a full collection: `NODE_OPTIONS=--expose-gc npm run bench`.
+ * `--rounds=N` sets the search rounds over the fixture (default 20). `--quick` (npm run bench:quick) runs fewer rounds,
+ * samples and soak charts: about a minute instead of a few. Run node with --expose-gc for heap figures taken after a
+ * full collection: `NODE_OPTIONS=--expose-gc npm run bench`.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -11,17 +12,19 @@ import { getDataset, loadDataset } from '../src/data/load.ts';
 import { benchCharts } from './charts.ts';
 import { benchCommands, type CommandsBench } from './commands.ts';
 import { benchQuestions, type QuestionsBench } from './questions.ts';
+import { benchRuntime } from './runtime.ts';
 import { benchSearch, type SearchBench, type SearcherResult } from './search.ts';
 import { heapUsed, roundMs, summarise, timeSync, type HeapReading } from './stats.ts';
 
 const WARM_LOADS = 5;
 
-function parseArgs(argv: readonly string[]): { json: boolean; rounds: number } {
+function parseArgs(argv: readonly string[]): { json: boolean; rounds: number; quick: boolean } {
   const json = argv.includes('--json');
+  const quick = argv.includes('--quick');
   const roundsArg = argv.find((a) => a.startsWith('--rounds='));
-  const rounds = roundsArg === undefined ? 20 : Number(roundsArg.slice('--rounds='.length));
+  const rounds = roundsArg === undefined ? (quick ? 3 : 20) : Number(roundsArg.slice('--rounds='.length));
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number ≥ 1, got ${roundsArg}`);
-  return { json, rounds };
+  return { json, rounds, quick };
 }
 
 /** The dataset is read once per process (getDataset caches it): the cold figure is what a starting bot pays. */
@@ -107,7 +110,7 @@ function heapLine(readings: Record<string, HeapReading>): string {
 }
 
 async function main(): Promise<void> {
-  const { json, rounds } = parseArgs(process.argv.slice(2));
+  const { json, rounds, quick } = parseArgs(process.argv.slice(2));
   const heap: Record<string, HeapReading> = { start: heapUsed() };
   const dataset = benchDatasetLoad();
   heap.afterLoad = heapUsed();
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
   const charts = await benchCharts();
   const http = await benchHttpIfPresent();
   heap.end = heapUsed();
+  const runtime = await benchRuntime({ quick, names: getDataset().systems.map((s) => s.shortName) });
 
   const report = [
     `ICS finance bot — benchmark (node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.arch()})`,
@@ -133,11 +137,13 @@ async function main(): Promise<void> {
     ...recordLines('Charts (bench/charts.ts)', charts),
     '',
     ...(http.ran ? recordLines('HTTP (bench/http.ts)', http.result) : [`HTTP: ${http.note}`]),
+    '',
+    ...recordLines('Runtime: cold start, memory, pinned charts, soak (bench/runtime.ts)', runtime),
   ].join('\n');
 
   if (json) {
     process.stderr.write(`${report}\n`);
-    process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, dataset, heap, search, commands, questions, charts, http })}\n`);
+    process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, dataset, heap, search, commands, questions, charts, http, runtime })}\n`);
   } else {
     process.stdout.write(`${report}\n`);
   }

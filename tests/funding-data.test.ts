@@ -7,10 +7,9 @@ import {
   describeDistance,
   describeDistanceTrend,
   englandFunding,
-  loadFunding,
-  parseFundingSource,
   rankFunding,
 } from '../src/data/funding.ts';
+import { loadFunding, parseFundingSource } from '../src/data/funding-load.ts';
 
 const csvText = readFileSync(new URL('../data/sources/nhse-icb-allocations-2023-24-to-2024-25.csv', import.meta.url), 'utf8');
 const metaText = readFileSync(new URL('../data/funding-source.json', import.meta.url), 'utf8');

@@ -8,6 +8,8 @@ export {
   renderPngAsync,
   closeChartRenderer,
   createChartRenderer,
+  chartRenderer,
+  CHART_DISPLAY_WIDTH,
   rasterize,
   type ChartRenderer,
   type ChartRendererOptions,

@@ -1,20 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { DEFAULT_DATA_DIR, dataDir, FUNDING_CSV } from './data-files.ts';
 import { DataError, parseOrThrow } from './data-error.ts';
-import { buildDataset, type Dataset } from './model.ts';
-import { parseChanges } from './changes.ts';
+import { buildDataset, type Dataset, type DatasetInput } from './model.ts';
+import { parseChanges } from './changes-parse.ts';
 import { parseStatements } from './statements.ts';
-import { englandFunding, loadFunding, parseFundingSource } from './funding.ts';
-import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './schema.ts';
+import { englandFunding } from './funding.ts';
+import { loadFunding, parseFundingSource } from './funding-load.ts';
+import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './survey-schema.ts';
 
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
-
-/** ICS_DATA_DIR points the bot at another copy of data/ (a staging dataset, or a corrupt copy in tests). */
-export function dataDir(): string {
-  const override = process.env['ICS_DATA_DIR'];
-  return override !== undefined && override.trim() !== '' ? override : DEFAULT_DATA_DIR;
-}
+export { DEFAULT_DATA_DIR, dataDir };
 
 function readText(dir: string, file: string): string {
   const path = join(dir, file);
@@ -53,8 +48,8 @@ export function crossCheck(survey: SurveyFile, aliases: AliasesFile, context: Co
   if (problems.length > 0) throw new DataError(`The data files disagree:\n  ${problems.join('\n  ')}`);
 }
 
-/** Reads, validates and joins everything under data/; throws DataError naming the bad field. */
-export function loadDataset(dir: string = dataDir()): Dataset {
+/** Reads and validates everything under data/ (what the build's snapshot stores); throws DataError naming the bad field. */
+export function loadDatasetInput(dir: string = dataDir()): DatasetInput {
   const survey = parseOrThrow(surveyFileSchema, readJson(dir, 'survey.json'), 'data/survey.json');
   const aliases = parseOrThrow(aliasesFileSchema, readJson(dir, 'aliases.json'), 'data/aliases.json');
   const context = parseOrThrow(contextFileSchema, readJson(dir, 'context.json'), 'data/context.json');
@@ -69,8 +64,8 @@ export function loadDataset(dir: string = dataDir()): Dataset {
   });
   const fundingMeta = readJson(dir, 'funding-source.json');
   const fundingSource = parseFundingSource(fundingMeta);
-  const funding = loadFunding(readText(dir, 'sources/nhse-icb-allocations-2023-24-to-2024-25.csv'), fundingMeta, odsBySystemId);
-  return buildDataset({
+  const funding = loadFunding(readText(dir, FUNDING_CSV), fundingMeta, odsBySystemId);
+  return {
     survey,
     aliases,
     sources: context.sources,
@@ -78,7 +73,12 @@ export function loadDataset(dir: string = dataDir()): Dataset {
     statements,
     changes,
     funding: { bySystem: funding, source: fundingSource, england: englandFunding(funding, fundingSource) },
-  });
+  };
+}
+
+/** Reads, validates and joins everything under data/; throws DataError naming the bad field. */
+export function loadDataset(dir: string = dataDir()): Dataset {
+  return buildDataset(loadDatasetInput(dir));
 }
 
 let cached: Dataset | undefined;

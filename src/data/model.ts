@@ -3,8 +3,9 @@ import { findAnomalies, type Anomaly } from './consistency.ts';
 import type { EnglandFunding, Funding } from './funding.ts';
 import type { FundingSource } from './funding-schema.ts';
 import { METRIC_IDS, METRICS, type MetricId } from './metrics.ts';
+import { REGIONS } from './regions.ts';
+import type { AliasesFile, ContextFact, Region, Source, SurveyFile, SurveySystem } from './schema.ts';
 import type { Statement } from './statements-schema.ts';
-import { REGIONS, type AliasesFile, type ContextFact, type Region, type Source, type SurveyFile, type SurveySystem } from './schema.ts';
 
 /** Statuses whose amount is a deficit (or an equivalent gap) for the system itself; efficiency asks are savings, not deficits. */
 const DEFICIT_LIKE = new Set(['deficit', 'financial-gap', 'break-even']);

@@ -2,6 +2,7 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { gatewayConfigSchema, parseConfigOrExit } from '../config/config.ts';
 import { createApp } from '../core/app.ts';
+import { prerenderInBackground } from '../core/default-charts.ts';
 import { createLogger } from '../core/logger.ts';
 import { createClient } from './client.ts';
 import { createGatewayDelivery } from './interactions.ts';
@@ -58,4 +59,5 @@ export async function startGatewayBot(): Promise<void> {
     await client.destroy();
     process.exit(1);
   }
+  if (config.PRERENDER_CHARTS === 'on') prerenderInBackground(app.router, logger);
 }

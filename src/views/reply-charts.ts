@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import { chartAltText, comparisonChart, horizontalBarChart, renderPngAsync, type BarChartSpec, type BarSpec, type ComparisonChartSpec } from '../charts/index.ts';
+import { CHART_DISPLAY_WIDTH, chartAltText, comparisonChart, horizontalBarChart, renderPngAsync, type BarChartSpec, type BarSpec, type ComparisonChartSpec } from '../charts/index.ts';
 import type { IcsSystem, RegionSummary } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import { gbpMillions } from '../format/numbers.ts';
@@ -86,6 +86,6 @@ function isBarSpec(spec: BarChartSpec | ComparisonChartSpec): spec is BarChartSp
 export async function chartAttachment(spec: BarChartSpec | ComparisonChartSpec, fileStem: string): Promise<{ file: ReplyFile; image: NonNullable<APIEmbed['image']> }> {
   const svg = isBarSpec(spec) ? horizontalBarChart(spec) : comparisonChart(spec);
   const name = `${fileStem.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`;
-  const data = await renderPngAsync(svg);
+  const data = await renderPngAsync(svg, { width: CHART_DISPLAY_WIDTH });
   return { file: { name, data, description: chartAltText(spec) }, image: { url: `attachment://${name}` } };
 }

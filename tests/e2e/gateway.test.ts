@@ -100,7 +100,8 @@ let deployConfig: DeployConfig;
 
 beforeAll(async () => {
   fake = await startFakeDiscord({ token: TOKEN, applicationId: APP_ID });
-  botSettings = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'warn' };
+  // No background chart rendering: the e2e tests share two cores and time nothing that needs it.
+  botSettings = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_BASE: fake.apiBase, LOG_LEVEL: 'warn', PRERENDER_CHARTS: 'off' };
   deployConfig = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_BASE: fake.apiBase, DISCORD_GUILD_ID: undefined, LOG_LEVEL: 'warn' };
 });
 
