@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: search, commands, charts (and HTTP when bench/http.ts exists), printed as a readable report.
  * `--json` prints the same figures as one JSON object on stdout (the readable report then goes to stderr).
- * `--rounds=N` sets the search rounds over the fixture (default 20). Run node with --expose-gc for heap figures
- * taken after a full collection: `NODE_OPTIONS=--expose-gc npm run bench`.
+ * `--rounds=N` sets the search rounds over the fixture (default 20). `--quick` (npm run bench:quick) runs fewer rounds,
+ * samples and soak charts: about a minute instead of a few. Run node with --expose-gc for heap figures taken after a
+ * full collection: `NODE_OPTIONS=--expose-gc npm run bench`.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -10,17 +11,20 @@ import { fileURLToPath } from 'node:url';
 import { getDataset, loadDataset } from '../src/data/load.ts';
 import { benchCharts } from './charts.ts';
 import { benchCommands, type CommandsBench } from './commands.ts';
+import { benchQuestions, type QuestionsBench } from './questions.ts';
+import { benchRuntime } from './runtime.ts';
 import { benchSearch, type SearchBench, type SearcherResult } from './search.ts';
 import { heapUsed, roundMs, summarise, timeSync, type HeapReading } from './stats.ts';
 
 const WARM_LOADS = 5;
 
-function parseArgs(argv: readonly string[]): { json: boolean; rounds: number } {
+function parseArgs(argv: readonly string[]): { json: boolean; rounds: number; quick: boolean } {
   const json = argv.includes('--json');
+  const quick = argv.includes('--quick');
   const roundsArg = argv.find((a) => a.startsWith('--rounds='));
-  const rounds = roundsArg === undefined ? 20 : Number(roundsArg.slice('--rounds='.length));
+  const rounds = roundsArg === undefined ? (quick ? 3 : 20) : Number(roundsArg.slice('--rounds='.length));
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number ≥ 1, got ${roundsArg}`);
-  return { json, rounds };
+  return { json, rounds, quick };
 }
 
 /** The dataset is read once per process (getDataset caches it): the cold figure is what a starting bot pays. */
@@ -82,6 +86,18 @@ function commandLines(commands: CommandsBench): string[] {
   ];
 }
 
+function questionLines(q: QuestionsBench): string[] {
+  return [
+    `Questions — ${q.questions} fixture questions, ${q.rounds} timed rounds after warm-up (parse + reply, no charts); target p99 < ${q.target.p99Ms} ms`,
+    `  answered correctly (reading + lead facts)  ${q.correct}/${q.questions} (${q.pct}%)`,
+    `  baseline: the question typed into /ics     ${q.baseline.correct}/${q.questions} (${q.baseline.pct}%)`,
+    `  per question (median of its runs) p50 / p99 ${ms(q.perQuestion.p50Ms)} / ${ms(q.perQuestion.p99Ms)}  ${check(q.met)}`,
+    `  every run p50 / p99 / max                  ${ms(q.ask.p50Ms)} / ${ms(q.ask.p99Ms)} / ${ms(q.ask.maxMs)}`,
+    `  baseline resolve p50 / p99                 ${ms(q.baseline.resolve.p50Ms)} / ${ms(q.baseline.resolve.p99Ms)} (p99 ratio ask ÷ resolve ${(q.ask.p99Ms / q.baseline.resolve.p99Ms).toFixed(1)}×)`,
+    ...q.failures.slice(0, 10).map((f) => `  ✗ ${f}`),
+  ];
+}
+
 function recordLines(title: string, record: unknown): string[] {
   if (typeof record !== 'object' || record === null) return [`${title}: ${JSON.stringify(record)}`];
   return [title, ...Object.entries(record).map(([key, value]) => `  ${pad(key, 46)}${typeof value === 'number' ? value : JSON.stringify(value)}`)];
@@ -94,16 +110,18 @@ function heapLine(readings: Record<string, HeapReading>): string {
 }
 
 async function main(): Promise<void> {
-  const { json, rounds } = parseArgs(process.argv.slice(2));
+  const { json, rounds, quick } = parseArgs(process.argv.slice(2));
   const heap: Record<string, HeapReading> = { start: heapUsed() };
   const dataset = benchDatasetLoad();
   heap.afterLoad = heapUsed();
   const search = benchSearch({ rounds });
   const commands = await benchCommands();
+  const questions = await benchQuestions();
   heap.afterSearchAndCommands = heapUsed();
   const charts = await benchCharts();
   const http = await benchHttpIfPresent();
   heap.end = heapUsed();
+  const runtime = await benchRuntime({ quick, names: getDataset().systems.map((s) => s.shortName) });
 
   const report = [
     `ICS finance bot — benchmark (node ${process.version}, ${os.cpus().length} CPUs, ${os.platform()} ${os.arch()})`,
@@ -114,14 +132,18 @@ async function main(): Promise<void> {
     '',
     ...commandLines(commands),
     '',
+    ...questionLines(questions),
+    '',
     ...recordLines('Charts (bench/charts.ts)', charts),
     '',
     ...(http.ran ? recordLines('HTTP (bench/http.ts)', http.result) : [`HTTP: ${http.note}`]),
+    '',
+    ...recordLines('Runtime: cold start, memory, pinned charts, soak (bench/runtime.ts)', runtime),
   ].join('\n');
 
   if (json) {
     process.stderr.write(`${report}\n`);
-    process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, dataset, heap, search, commands, charts, http })}\n`);
+    process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, dataset, heap, search, commands, questions, charts, http, runtime })}\n`);
   } else {
     process.stdout.write(`${report}\n`);
   }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { aliasesFileSchema, type AliasesFile } from '../src/data/schema.ts';
+import { aliasesFileSchema, type AliasesFile } from '../src/data/survey-schema.ts';
 import { SYSTEM_IDS } from './support/system-ids.ts';
 
 // The 42 system ids fixed for the whole project (briefs/ids.md), written out so a renamed or dropped id fails here.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isWholeMerger, parseChanges, type ChangesModel } from '../src/data/changes.ts';
+import { isWholeMerger, type ChangesModel } from '../src/data/changes.ts';
+import { parseChanges } from '../src/data/changes-parse.ts';
 import { DataError } from '../src/data/data-error.ts';
 
 // The 42 survey system ids with their 2022 ODS codes (briefs/ids.md, from NHS England's allocations workbook).

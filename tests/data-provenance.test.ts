@@ -2,10 +2,9 @@
 // verbatim, to the source text committed under data/sources/, and every number we derive must be in its quote.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PUBLISHED_HEADINGS, contextFileSchema, surveyFileSchema } from '../src/data/schema.ts';
-import type { ContextFact, Region, SurveySystem } from '../src/data/schema.ts';
+import { PUBLISHED_HEADINGS, aliasesFileSchema, contextFileSchema, surveyFileSchema } from '../src/data/survey-schema.ts';
+import type { ContextFact, Region, SurveySystem } from '../src/data/survey-schema.ts';
 import { statementsFileSchema } from '../src/data/statements-schema.ts';
-import { aliasesFileSchema } from '../src/data/schema.ts';
 
 const projectRoot = new URL('../', import.meta.url);
 const readText = (relativePath: string): string => readFileSync(new URL(relativePath, projectRoot), 'utf8');

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../src/data/data-error.ts';
-import { loadFunding } from '../src/data/funding.ts';
+import { loadFunding } from '../src/data/funding-load.ts';
 import { parseFundingSource } from '../src/data/funding-parse.ts';
 import { fundingTotals } from '../src/data/funding-totals.ts';
 import { describeDistance, describeDistanceTrend } from '../src/views/funding-prose.ts';

@@ -2,4 +2,4 @@
 export { horizontalBarChart, type BarChartSpec, type BarSpec } from './bar-chart.ts';
 export { comparisonChart, type ComparisonChartSpec } from './comparison-chart.ts';
 export { chartAltText } from './alt-text.ts';
-export { renderPngAsync, closeChartRenderer } from './render.ts';
+export { renderPngAsync, closeChartRenderer, chartRenderer, CHART_DISPLAY_WIDTH, type ChartRenderer } from './render.ts';

@@ -16,7 +16,10 @@ export interface PngCacheLimits {
  */
 export class PngCache {
   readonly #entries = new Map<string, Buffer>();
+  /** The fixed set of default charts, rendered once after start: outside the LRU, so other traffic cannot evict them. */
+  readonly #pinned = new Map<string, Buffer>();
   #bytes = 0;
+  #pinnedBytes = 0;
 
   constructor(readonly limits: PngCacheLimits) {}
 
@@ -28,7 +31,21 @@ export class PngCache {
     return this.#bytes;
   }
 
+  get pinned(): { size: number; bytes: number } {
+    return { size: this.#pinned.size, bytes: this.#pinnedBytes };
+  }
+
+  /** Keeps a PNG for the life of the process (the caller bounds the set). */
+  pin(key: string, png: Buffer): void {
+    if (this.#pinned.has(key)) return;
+    this.delete(key);
+    this.#pinned.set(key, png);
+    this.#pinnedBytes += png.length;
+  }
+
   get(key: string): Buffer | undefined {
+    const pinned = this.#pinned.get(key);
+    if (pinned) return pinned;
     const png = this.#entries.get(key);
     if (png) {
       this.#entries.delete(key);
@@ -38,7 +55,7 @@ export class PngCache {
   }
 
   set(key: string, png: Buffer): void {
-    if (png.length > this.limits.maxBytes) return;
+    if (png.length > this.limits.maxBytes || this.#pinned.has(key)) return;
     this.delete(key);
     this.#entries.set(key, png);
     this.#bytes += png.length;

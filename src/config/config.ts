@@ -9,8 +9,12 @@ const HOW_TO_GET: Record<string, string> = {
   DISCORD_PUBLIC_KEY: 'Discord developer portal → your application → General Information → Public Key (64 hex characters)',
   PORT: 'a TCP port number, e.g. 8080',
   HOST: 'the address to listen on: 0.0.0.0 (every interface, the default), 127.0.0.1 (this machine only) or :: (IPv6)',
-  HTTP_WORKERS: 'how many processes `tsx src/http/cluster.ts` runs, e.g. 2; leave unset for one per CPU core',
-  LOG_LEVEL: 'one of trace, debug, info, warn, error, fatal',
+  HTTP_WORKERS: 'how many processes `npm run serve:cluster` runs, e.g. 2; leave unset for one per CPU core',
+  LOG_LEVEL: 'one of trace, debug, info, warn, error, fatal, silent',
+  METRICS_PORT: 'a TCP port for /metrics on its own listener (127.0.0.1 unless METRICS_HOST), e.g. 9464; leave unset to keep it off',
+  METRICS_HOST: 'the address the metrics listener binds: 127.0.0.1 (default) or an internal interface your Prometheus reaches',
+  METRICS_TOKEN: 'a long random string (e.g. openssl rand -hex 32); Prometheus sends it as Authorization: Bearer …',
+  PRERENDER_CHARTS: 'on (default: render and pin the default region and ranking charts after start) or off',
   DISCORD_SHARD_IDS: 'comma-separated shard ids for this process, e.g. 0,1,2 (with DISCORD_SHARD_COUNT)',
   DISCORD_SHARD_COUNT: 'the total number of shards across all processes, e.g. 6',
 };
@@ -18,7 +22,11 @@ const HOW_TO_GET: Record<string, string> = {
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17–20 digits)');
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+/** For the long-running servers only: render and pin the default charts after start. */
+const PRERENDER_CHARTS = optional(z.enum(['on', 'off'])).default('on');
+
+/** Every level pino knows, silent included (no logs at all, e.g. for benchmarks). */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 const common = {
   LOG_LEVEL: optional(z.enum(LOG_LEVELS)).default('info'),
@@ -42,6 +50,7 @@ export type DeployConfig = z.infer<typeof deployConfigSchema>;
 export const gatewayConfigSchema = z
   .object({
     ...credentials,
+    PRERENDER_CHARTS,
     DISCORD_SHARD_IDS: optional(
       z
         .string()
@@ -65,11 +74,15 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 export const httpConfigSchema = z.object({
   ...common,
+  PRERENDER_CHARTS,
   DISCORD_PUBLIC_KEY: z.string({ error: 'is missing' }).trim().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),
   DISCORD_APPLICATION_ID: optional(snowflake),
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(8080),
   HOST: optional(z.string().trim().min(1)).default('0.0.0.0'),
   HTTP_WORKERS: optional(z.coerce.number().int().min(1).max(256)),
+  METRICS_PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  METRICS_HOST: optional(z.string().trim().min(1)).default('127.0.0.1'),
+  METRICS_TOKEN: optional(z.string().trim().min(16, 'must be at least 16 characters')),
 });
 export type HttpConfig = z.infer<typeof httpConfigSchema>;
 

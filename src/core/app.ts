@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { getDataset } from '../data/load.ts';
+import { startupDataset } from '../data/startup-dataset.ts';
 import type { Dataset } from '../data/model.ts';
 import { createAutocomplete } from '../search/autocomplete.ts';
 import { createResolver } from '../search/resolve.ts';
@@ -21,7 +21,7 @@ export function createContext(data: Dataset): CommandContext {
 
 /** Everything every transport shares: validated data, name search, the commands and the never-throwing router. */
 export async function createApp(options: { logger?: Logger; commands?: Map<string, CommandModule>; data?: Dataset } = {}): Promise<App> {
-  const data = options.data ?? getDataset();
+  const data = options.data ?? (await startupDataset());
   const ctx = createContext(data);
   const commands = options.commands ?? commandMap(COMMANDS);
   return { data, ctx, router: createRouter(commands, ctx, options.logger) };

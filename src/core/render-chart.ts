@@ -1,4 +1,4 @@
-import { chartAltText, comparisonChart, horizontalBarChart, renderPngAsync, type BarChartSpec, type ComparisonChartSpec } from '../charts/index.ts';
+import { CHART_DISPLAY_WIDTH, chartAltText, comparisonChart, horizontalBarChart, renderPngAsync, type BarChartSpec, type ComparisonChartSpec } from '../charts/index.ts';
 import type { Chart } from './steps.ts';
 
 /**
@@ -8,6 +8,6 @@ import type { Chart } from './steps.ts';
 export async function renderChart(spec: BarChartSpec | ComparisonChartSpec, fileStem: string): Promise<Chart> {
   const svg = 'bars' in spec ? horizontalBarChart(spec) : comparisonChart(spec);
   const name = `${fileStem.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}.png`;
-  const data = await renderPngAsync(svg);
+  const data = await renderPngAsync(svg, { width: CHART_DISPLAY_WIDTH });
   return { file: { name, data, description: chartAltText(spec) }, image: { url: `attachment://${name}` } };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { regionSchema } from './schema.ts';
+import { regionSchema } from './survey-schema.ts';
 
 /**
  * Schema for data/changes.json: the ICBs created or reshaped on 1 April 2026 and the 2022 systems they replaced.

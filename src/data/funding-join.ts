@@ -1,5 +1,5 @@
 import { DataError } from './data-error.ts';
-import { FUNDING_CSV_FILE } from './funding-parse.ts';
+import { FUNDING_CSV as FUNDING_CSV_FILE } from './data-files.ts';
 import type { FundingRow } from './funding-schema.ts';
 
 /** Joins rows to systems one-to-one by ODS code, or throws a DataError listing every code that does not. */

@@ -1,4 +1,5 @@
-import type { FundingRow, MoneyColumn } from './funding-schema.ts';
+import type { MoneyColumn } from './funding-columns.ts';
+import type { FundingRow } from './funding-schema.ts';
 
 /**
  * Figures derived from one workbook row. Every one compares like with like within the workbook: nothing here touches

@@ -1,12 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import type { InfoField } from 'csv-parse/sync';
 import { DataError, parseOrThrow } from './data-error.ts';
-import { NUMERIC_COLUMNS, fundingRowSchema, fundingSourceSchema, type FundingRow, type FundingSource } from './funding-schema.ts';
+import { FUNDING_CSV as FUNDING_CSV_FILE } from './data-files.ts';
+import { NUMERIC_COLUMNS } from './funding-columns.ts';
+import { fundingRowSchema, fundingSourceSchema, type FundingRow, type FundingSource } from './funding-schema.ts';
 
 /** Reading NHS England's ICB allocations CSV and its metadata: every cell validated, every error naming row and column. */
 
-/** Under data/: the one place the CSV's path is written. */
-export const FUNDING_CSV_FILE = 'sources/nhse-icb-allocations-2023-24-to-2024-25.csv';
 export const FUNDING_SOURCE_FILE = 'funding-source.json';
 
 export function parseFundingSource(meta: unknown): FundingSource {

@@ -1,6 +1,7 @@
 import type { Funding } from './funding.ts';
 import { fundingChanges, type FundingChanges } from './funding-measures.ts';
-import { MONEY_COLUMNS, type FundingRow, type FundingSource, type MoneyColumn, type PerHeadColumn } from './funding-schema.ts';
+import { MONEY_COLUMNS, type MoneyColumn, type PerHeadColumn } from './funding-columns.ts';
+import type { FundingRow, FundingSource } from './funding-schema.ts';
 
 /** Sums of the workbook's rows, for England (all 42) or a region (its systems): computed, never from the survey. */
 

@@ -1,22 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { DEFAULT_DATA_DIR, dataDir, FUNDING_CSV } from './data-files.ts';
 import { DataError, parseOrThrow } from './data-error.ts';
-import { buildDataset, type Dataset } from './model.ts';
-import { parseChanges } from './changes.ts';
+import { buildDataset, type Dataset, type DatasetInput } from './model.ts';
+import { parseChanges } from './changes-parse.ts';
 import { parseStatements } from './statements.ts';
-import { loadFunding } from './funding.ts';
-import { FUNDING_CSV_FILE, FUNDING_SOURCE_FILE, parseFundingSource } from './funding-parse.ts';
+import { loadFunding } from './funding-load.ts';
+import { FUNDING_SOURCE_FILE, parseFundingSource } from './funding-parse.ts';
 import { fundingTotals } from './funding-totals.ts';
-import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './schema.ts';
+import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './survey-schema.ts';
 
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
-
-/** ICS_DATA_DIR points the bot at another copy of data/ (a staging dataset, or a corrupt copy in tests). */
-export function dataDir(): string {
-  const override = process.env['ICS_DATA_DIR'];
-  return override !== undefined && override.trim() !== '' ? override : DEFAULT_DATA_DIR;
-}
+export { DEFAULT_DATA_DIR, dataDir };
 
 function readText(dir: string, file: string): string {
   const path = join(dir, file);
@@ -55,8 +49,8 @@ export function crossCheck(survey: SurveyFile, aliases: AliasesFile, context: Co
   if (problems.length > 0) throw new DataError(`The data files disagree:\n  ${problems.join('\n  ')}`);
 }
 
-/** Reads, validates and joins everything under data/; throws DataError naming the bad field. */
-export function loadDataset(dir: string = dataDir()): Dataset {
+/** Reads and validates everything under data/ (what the build's snapshot stores); throws DataError naming the bad field. */
+export function loadDatasetInput(dir: string = dataDir()): DatasetInput {
   const survey = parseOrThrow(surveyFileSchema, readJson(dir, 'survey.json'), 'data/survey.json');
   const aliases = parseOrThrow(aliasesFileSchema, readJson(dir, 'aliases.json'), 'data/aliases.json');
   const context = parseOrThrow(contextFileSchema, readJson(dir, 'context.json'), 'data/context.json');
@@ -70,8 +64,8 @@ export function loadDataset(dir: string = dataDir()): Dataset {
     odsBySystemId.set(s.id, s.odsCode);
   });
   const fundingSource = parseFundingSource(readJson(dir, FUNDING_SOURCE_FILE));
-  const funding = loadFunding(readText(dir, FUNDING_CSV_FILE), odsBySystemId);
-  return buildDataset({
+  const funding = loadFunding(readText(dir, FUNDING_CSV), odsBySystemId);
+  return {
     survey,
     aliases,
     sources: context.sources,
@@ -79,7 +73,12 @@ export function loadDataset(dir: string = dataDir()): Dataset {
     statements,
     changes,
     funding: { bySystem: funding, source: fundingSource, england: fundingTotals(funding, fundingSource) },
-  });
+  };
+}
+
+/** Reads, validates and joins everything under data/; throws DataError naming the bad field. */
+export function loadDataset(dir: string = dataDir()): Dataset {
+  return buildDataset(loadDatasetInput(dir));
 }
 
 let cached: Dataset | undefined;

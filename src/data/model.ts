@@ -6,8 +6,9 @@ import type { FundingSource } from './funding-schema.ts';
 import type { FundingTotals } from './funding-totals.ts';
 import { METRIC_IDS, METRICS, type MetricId } from './metrics.ts';
 import { rankBy, type Rank } from './ranking.ts';
+import { REGIONS } from './regions.ts';
+import type { AliasesFile, ContextFact, Region, Source, SurveyFile, SurveySystem } from './schema.ts';
 import type { Statement } from './statements-schema.ts';
-import { REGIONS, type AliasesFile, type ContextFact, type Region, type Source, type SurveyFile, type SurveySystem } from './schema.ts';
 
 /** A system's place on one metric, in England and within its region (highest first). */
 export interface SystemRank {

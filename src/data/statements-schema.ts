@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { kebabId, nonBlank } from './schema.ts';
+import { kebabId, nonBlank } from './survey-schema.ts';
 
 /**
  * One thing a source document says about named systems, or about England's ICSs as a whole (no system ids).

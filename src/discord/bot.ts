@@ -2,9 +2,11 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import { gatewayConfigSchema, parseConfigOrExit } from '../config/config.ts';
 import { createApp } from '../core/app.ts';
+import { prerenderInBackground } from '../core/default-charts.ts';
 import { createLogger } from '../core/logger.ts';
 import { createClient } from './client.ts';
 import { createGatewayDelivery } from './interactions.ts';
+import { answerMessages } from './message-answers.ts';
 import { describeFailure, isInvalidToken } from './token-error.ts';
 
 /** How long a graceful shutdown may take before the process exits anyway (a hung socket must not block a deploy). */
@@ -43,6 +45,7 @@ export async function startGatewayBot(): Promise<void> {
 
   const delivery = createGatewayDelivery(app.router, logger, { apiBase: config.DISCORD_API_BASE });
   client.on(Events.InteractionCreate, (interaction) => void delivery.handle(interaction));
+  answerMessages(client, app.ctx, logger);
   logEvents(client, logger, app.router.commands.size);
   exitOnSignals(client, logger, () => delivery.drain());
   // A safety net: whatever escapes (a library bug, a rejected promise nobody awaited) is logged, and the bot keeps serving.
@@ -56,4 +59,5 @@ export async function startGatewayBot(): Promise<void> {
     await client.destroy();
     process.exit(1);
   }
+  if (config.PRERENDER_CHARTS === 'on') prerenderInBackground(app.router, logger);
 }

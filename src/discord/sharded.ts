@@ -7,8 +7,9 @@ import { gatewayConfigSchema, parseConfigOrExit, type GatewayConfig } from '../c
 import { loadEnv } from '../config/env.ts';
 import { createLogger } from '../core/logger.ts';
 import { describeFailure, isInvalidToken } from './token-error.ts';
+import { RUNNING_BUILT } from '../project-root.ts';
 
-const SHARD_ENTRY = fileURLToPath(new URL('./shard-entry.ts', import.meta.url));
+const SHARD_ENTRY = fileURLToPath(new URL(RUNNING_BUILT ? './shard-entry.js' : './shard-entry.ts', import.meta.url));
 /** How long a shard may take to shut down gracefully before it is killed. */
 const SHARD_STOP_MS = 5_000;
 
@@ -54,8 +55,8 @@ async function main(): Promise<void> {
     totalShards,
     // On several machines each runs its own range of the same total (DISCORD_SHARD_IDS + DISCORD_SHARD_COUNT).
     shardList: config.DISCORD_SHARD_IDS ?? 'auto',
-    // Shards are TypeScript files: the children load tsx as the parent does (resolved here, so any cwd works).
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    // From sources the shards are TypeScript: the children load tsx as the parent does (resolved here, so any cwd works).
+    execArgv: RUNNING_BUILT ? [] : ['--import', import.meta.resolve('tsx')],
   });
 
   let stopping = false;

@@ -1,4 +1,4 @@
-// `tsx src/http/cluster.ts`: the HTTP endpoint on every core of one machine. The primary forks HTTP_WORKERS workers
+// `npm run serve:cluster`: the HTTP endpoint on every core of one machine. The primary forks HTTP_WORKERS workers
 // (default: one per core) that share the port; node's cluster module hands connections round-robin. Workers share no
 // state (none is needed), a crashed worker is replaced, and SIGTERM drains every worker before the primary exits 0.
 // /metrics, answered by whichever worker takes the request, reports the sum over all workers (prom-client's

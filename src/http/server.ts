@@ -2,10 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { App } from '../core/app.ts';
+import { memoiseReplies } from '../core/reply-memo.ts';
 import { MAX_BODY_BYTES, readBoundedBody } from './body.ts';
 import type { RestOptions } from '../delivery/rest.ts';
 import { parseInteraction } from '../delivery/interaction.ts';
 import { createMetrics, type HttpMetrics } from './metrics.ts';
+import { metricsAllowed, type MetricsRoute } from './metrics-access.ts';
 import { createResponder, type FirstAnswer, type InteractionKindLabel } from '../delivery/respond.ts';
 import { createVerifier, type Verdict } from './verify.ts';
 
@@ -20,6 +22,8 @@ export interface InteractionsServerOptions {
   metrics?: HttpMetrics;
   /** Replaces the registry's own text, e.g. with a whole cluster's metrics. */
   metricsText?: () => Promise<string>;
+  /** Whether this (public) port answers /metrics: not by default (metrics-access.ts). */
+  metricsRoute?: MetricsRoute;
   deferAfterMs?: number;
   bodyLimit?: number;
   now?: () => number;
@@ -82,7 +86,7 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   let shuttingDown = false;
   const useApp = (ready: App): void => {
     app = ready;
-    respond = createResponder({ router: ready.router, logger, metrics, rest, track, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
+    respond = createResponder({ router: memoiseReplies(ready.router), logger, metrics, rest, track, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
   };
   if (options.app instanceof Promise) options.app.then(useApp, () => undefined);
   else useApp(options.app);
@@ -124,9 +128,13 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
         if (request.method !== 'GET' && request.method !== 'HEAD') return error(405, 'use GET', { allow: 'GET, HEAD' });
         // Not ready while loading, and not ready while draining, so a load balancer stops sending new work here.
         return app !== undefined && !shuttingDown ? { status: 200, json: { status: 'ok', commands: app.router.commands.size } } : error(503, shuttingDown ? 'shutting down' : 'starting');
-      case '/metrics':
+      case '/metrics': {
+        const access = metricsAllowed(options.metricsRoute ?? 'off', request);
+        if (access === 'not-found') return error(404, 'not found');
+        if (access === 'unauthorized') return error(401, 'metrics need the bearer token (METRICS_TOKEN)', { 'www-authenticate': 'Bearer' });
         if (request.method !== 'GET') return error(405, 'use GET', { allow: 'GET' });
         return { status: 200, text: await (options.metricsText ?? (() => metrics.registry.metrics()))(), headers: { 'content-type': metrics.registry.contentType } };
+      }
       default:
         return error(404, 'not found');
     }

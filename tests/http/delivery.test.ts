@@ -67,7 +67,7 @@ beforeAll(async () => {
   await registerCommands(fake, app);
   listener = await openListener(fake);
   // A short defer threshold: the gate, not the clock, decides that the reply is late.
-  server = await startServer({ app, publicKey: keys.publicKeyHex, apiBase: fake.apiBase, deferAfterMs: 20 });
+  server = await startServer({ app, publicKey: keys.publicKeyHex, apiBase: fake.apiBase, deferAfterMs: 20, metricsRoute: 'open' });
 });
 
 afterEach(() => gate.reset());

@@ -302,7 +302,7 @@ describe('health and metrics', () => {
   });
 
   it('GET /metrics counts interactions by command and outcome, latency and rejected signatures', async () => {
-    const fresh = await startServer({ app, publicKey: keys.publicKeyHex, apiBase: fake.apiBase });
+    const fresh = await startServer({ app, publicKey: keys.publicKeyHex, apiBase: fake.apiBase, metricsRoute: 'open' });
     try {
       for (let i = 0; i < 3; i += 1) await postSigned(fresh.url, keys, commandFromLine(fake, app, '/ics name:Devon'));
       await postSigned(fresh.url, keys, autocompleteFromLine(fake, app, '/ics name:dev'));

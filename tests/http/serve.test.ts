@@ -17,6 +17,8 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
+const METRICS_BEARER = 'test-metrics-token-0123456789';
+
 /** A port nothing is using right now (the config refuses port 0, so the test asks the OS for one first). */
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -29,7 +31,7 @@ async function freePort(): Promise<number> {
 
 function environment(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // DISCORD_API_BASE points nowhere reachable: nothing these tests send may leave the machine.
-  return { ...process.env, DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DISCORD_API_BASE: 'http://127.0.0.1:9/api', DISCORD_TOKEN: '', ...extra };
+  return { ...process.env, DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DISCORD_API_BASE: 'http://127.0.0.1:9/api', DISCORD_TOKEN: '', PRERENDER_CHARTS: 'off', ...extra };
 }
 
 /** Starts an entry point and resolves once its log has shown `count` lines saying "ready" (pino JSON lines: stdout is a pipe). */
@@ -78,7 +80,7 @@ describe('npm run serve', () => {
 describe('src/http/cluster.ts', () => {
   it('runs workers on one port, sums their metrics, and drains them all on SIGTERM', async () => {
     const port = await freePort();
-    const { child } = await start('src/http/cluster.ts', environment(port, { HTTP_WORKERS: '2' }), 2);
+    const { child } = await start('src/http/cluster.ts', environment(port, { HTTP_WORKERS: '2', METRICS_TOKEN: METRICS_BEARER }), 2);
     const base = `http://127.0.0.1:${port}`;
     const pings = 12;
     for (let i = 0; i < pings; i += 1) {
@@ -88,7 +90,7 @@ describe('src/http/cluster.ts', () => {
     // Round-robin puts each connection on the next worker, so each has answered about half; whichever worker answers
     // /metrics (asked twice, so both do), the count is the cluster's.
     for (let i = 0; i < 2; i += 1) {
-      const metrics = (await onNewConnection(`${base}/metrics`, 'GET')).text;
+      const metrics = (await onNewConnection(`${base}/metrics`, 'GET', undefined, { authorization: `Bearer ${METRICS_BEARER}` })).text;
       expect(metrics).toMatch(new RegExp(`^interactions_total\\{kind="ping",command="",outcome="replied"\\} ${pings}$`, 'm'));
     }
     const exited = once(child, 'exit');
@@ -99,8 +101,8 @@ describe('src/http/cluster.ts', () => {
 });
 
 /** A request on a connection of its own (no keep-alive pool), so the cluster's round-robin sees each one. */
-function onNewConnection(url: string, method: string, body?: string): Promise<{ status: number; text: string }> {
-  const headers = body === undefined ? {} : signedHeaders(keys, body);
+function onNewConnection(url: string, method: string, body?: string, extra: Record<string, string> = {}): Promise<{ status: number; text: string }> {
+  const headers = { ...(body === undefined ? {} : signedHeaders(keys, body)), ...extra };
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method, headers, agent: false }, (res) => {
       let text = '';
