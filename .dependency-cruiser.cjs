@@ -53,7 +53,7 @@ module.exports = {
       comment: 'Charts draw specs; they know nothing of the dataset, the search or replies.',
       severity: 'error',
       from: { path: '^src/charts/' },
-      to: { path: '^(src|commands)/', pathNot: '^src/(charts/|format/|project-root\.ts$)' },
+      to: { path: '^(src|commands)/', pathNot: '^src/(charts/|format/|project-root\\.ts$)' },
     },
     {
       name: 'views-are-pure',

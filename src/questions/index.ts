@@ -2,7 +2,7 @@ import type { ButtonAction } from '../protocol/buttons.ts';
 import type { Reply } from '../protocol/reply.ts';
 import { answerReading } from './answer.ts';
 import { parseQuestion, type ParseContext } from './parse-question.ts';
-import { decodeReading, readAs } from './read-as.ts';
+import { decodeReading } from './read-as.ts';
 import type { Reading } from './reading.ts';
 
 export type { Reading } from './reading.ts';

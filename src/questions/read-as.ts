@@ -105,7 +105,7 @@ export function encodeReading(reading: Reading, hide: boolean): ButtonAction | n
 
 const FIGURES = new Set<string>(Object.keys(FIGURE_LABEL));
 const ASPECTS = new Set<string>(Object.keys(ASPECT_LABEL));
-const order = (o: string | undefined) => (o === 'lowest' ? 'lowest' : 'highest') as 'highest' | 'lowest';
+const order = (o: string | undefined) => (o === 'lowest' ? 'lowest' : 'highest');
 
 /** The reading behind an `ask` button, or null when the button is out of date. */
 export function decodeReading(action: ButtonAction, data: Dataset): { reading: Reading; hide: boolean } | null {

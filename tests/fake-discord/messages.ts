@@ -80,7 +80,7 @@ export function messageCommandInteraction(applicationId: string, input: MessageC
       target_id: target.id,
       resolved: { messages: { [target.id]: target } },
     },
-  } as APIMessageApplicationCommandInteraction;
+  };
 }
 
 /** GUILD_CREATE for the test server and its text channel, as Discord sends after READY: discord.js files server
