@@ -3,6 +3,7 @@ import { getDataset } from '../data/load.ts';
 import type { Dataset } from '../data/model.ts';
 import { createAutocomplete } from '../search/autocomplete.ts';
 import { createResolver } from '../search/resolve.ts';
+import { getPlaces } from '../data/places.ts';
 import type { CommandContext, CommandModule } from './command.ts';
 import { loadCommands } from './registry.ts';
 import { createRouter, type Router } from './router.ts';
@@ -14,7 +15,7 @@ export interface App {
 }
 
 export function createContext(data: Dataset): CommandContext {
-  const resolver = createResolver(data.systems, data.changes.successors);
+  const resolver = createResolver(data.systems, data.changes.successors, getPlaces());
   return { data, resolver, autocompleteSystems: createAutocomplete(data.systems, resolver) };
 }
 

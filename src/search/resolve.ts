@@ -6,14 +6,21 @@ import type { Successor } from '../data/changes-schema.ts';
 import { canonical, normalise } from './normalise.ts';
 import { buildSuccessorIndex, type SuccessorIndex } from './successor-index.ts';
 import { createBigramFilter } from './bigram-filter.ts';
+import type { PlacesFile } from '../data/places.ts';
+import { createGazetteer, type PlaceAnswer, type PlaceNote, type PlaceOption } from './gazetteer.ts';
+import { isNotAName, withoutChatter } from './chatter.ts';
 
 /** What a typed name resolves to; views turn each kind into a card, a choice of candidates, or "not found". */
 export type Resolution =
-  | { kind: 'match'; system: IcsSystem; confidence: number; via: NameEntry }
+  /** `place`: reached through a town, neighbourhood, authority or postcode, for the line that says so. */
+  | { kind: 'match'; system: IcsSystem; confidence: number; via: NameEntry; place?: PlaceNote }
   | { kind: 'successor'; successor: Successor }
-  /** `successors`: today's bodies that share the name ("Essex" is three 2022 systems and NHS Essex ICB since 2026). */
-  | { kind: 'ambiguous'; candidates: IcsSystem[]; term: string; successors?: Successor[] }
-  | { kind: 'notFound'; suggestions: IcsSystem[] };
+  /** `successors`: today's bodies that share the name ("Essex" is three 2022 systems and NHS Essex ICB since 2026).
+   * `places`: namesakes ("Newport": Isle of Wight, Telford and Wrekin, Wales), each with its authority or country.
+   * `place`: a postcode district split between systems. */
+  | { kind: 'ambiguous'; candidates: IcsSystem[]; term: string; successors?: Successor[]; places?: PlaceOption[]; place?: PlaceNote }
+  /** `outside`: a place or postcode in Wales, Scotland or Northern Ireland, which have no ICSs. */
+  | { kind: 'notFound'; suggestions: IcsSystem[]; outside?: { name: string; country: string } };
 
 /** Fuzzy scores (0 = perfect, 1 = nothing alike) at or below this are confident enough to answer with one card. */
 export const FUZZY_MATCH_CUTOFF = 0.26;
@@ -24,6 +31,8 @@ export const SUGGESTION_CUTOFF = 0.5;
 /** Fuse finds candidates anywhere inside a long name; a whole-name edit distance decides between them. This much is
  * added to Fuse's own score so it only wins where no name is close as a whole. */
 const FUSE_ONLY_PENALTY = 0.1;
+/** A fuzzy match may land on a place only when it is this close: a real place never stands in for another. */
+export const PLACE_FUZZY_CUTOFF = 0.15;
 /** An edit-distance match against part of a longer name ("forest" in "Wyre Forest") counts for less than the whole name. */
 const PART_PENALTY = 0.1;
 
@@ -102,8 +111,9 @@ function containedNames(query: string, index: NameIndex): { hits: NameEntry[][];
 /** Words that say the user means an organisation ("Essex ICB"), not the place. */
 const ORGANISATION_WORDS = /\b(?:nhs|icb|ics|integrated care)\b/;
 
-export function createResolver(systems: readonly IcsSystem[], successors: readonly Successor[] = []): Resolver {
+export function createResolver(systems: readonly IcsSystem[], successors: readonly Successor[] = [], places?: PlacesFile): Resolver {
   const index = buildNameIndex(systems);
+  const gazetteer = places === undefined ? undefined : createGazetteer(places);
   const successorIndex = buildSuccessorIndex(successors);
   const byId = new Map(systems.map((s) => [s.id, s]));
   const system = (id: string): IcsSystem => {
@@ -138,13 +148,39 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
       .slice(0, limit);
   }
 
+  /** A gazetteer answer as a resolution: a card that says which place led to it, a "which one?", or "not in England". */
+  function fromPlace(answer: PlaceAnswer, term: string, confidence: number): Resolution {
+    if (answer.kind === 'outside') return { kind: 'notFound', suggestions: [], outside: { name: answer.name, country: answer.country } };
+    if (answer.kind === 'system') {
+      const name = answer.note.kind === 'place' ? answer.note.name : answer.note.code;
+      return { kind: 'match', system: system(answer.systemId), confidence, via: { key: normalise(name), display: name, kind: 'place', systemId: answer.systemId }, place: answer.note };
+    }
+    const ids = [...new Set(answer.options.flatMap((o) => (o.systemId === null ? [] : [o.systemId])))];
+    return {
+      kind: 'ambiguous',
+      candidates: ids.map(system),
+      term,
+      ...(answer.note?.kind === 'postcode' ? { place: answer.note } : { places: answer.options }),
+    };
+  }
+
   function resolve(raw: string, options: { quick?: boolean } = {}): Resolution {
-    const q = normalise(raw.slice(0, MAX_QUERY_CHARS * 4)).slice(0, MAX_QUERY_CHARS);
-    if (q.length < 2) return { kind: 'notFound', suggestions: [] };
+    const clipped = raw.slice(0, MAX_QUERY_CHARS * 4);
+    const full = normalise(clipped).slice(0, MAX_QUERY_CHARS);
+    // "devon ics please", "hi bot, birmingham": the chatter around a name is not part of it.
+    const quiet = withoutChatter(full);
+    const known = index.exact.has(full) || (gazetteer?.has(full) ?? false);
+    const q = quiet === '' || known ? full : quiet;
+    if (q.length < 2 || isNotAName(q) || isNotAName(canonical(clipped))) return { kind: 'notFound', suggestions: [] };
 
     const exact = index.exact.get(q);
     const successor = successorIndex.find(q);
-    const asOrganisation = ORGANISATION_WORDS.test(canonical(raw.slice(0, MAX_QUERY_CHARS * 4)));
+    const asOrganisation = ORGANISATION_WORDS.test(canonical(clipped));
+    const place = gazetteer?.lookup(q === full ? clipped : q, q);
+    // A name the project's aliases give one system gives way only to namesakes the gazetteer knows ("Richmond").
+    if (place !== undefined && (exact === undefined || (strongest(exact)[0]?.kind === 'place' && place.kind === 'choice'))) {
+      return fromPlace(place, raw.trim(), 1);
+    }
     if (exact !== undefined) {
       const top = strongest(exact);
       const ids = uniqueSystems(top);
@@ -179,11 +215,14 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
 
     const near = successorIndex.findNear(q);
     if (near !== undefined) return { kind: 'successor', successor: near };
+    const nearPlace = gazetteer?.near(q);
+    if (nearPlace !== undefined) return fromPlace(nearPlace, raw.trim(), 0.9);
 
     const ranked = fuzzy(q, MAX_SUGGESTIONS + 1, { rerank: options.quick === true ? 'whole' : 'full' });
     const [best, second] = ranked;
     // Only an edit-distance verdict answers with a card: Fuse alone finds "fenland" inside "england".
-    if (best !== undefined && best.score <= FUZZY_MATCH_CUTOFF && editScore(q, best.entry.key) <= FUZZY_MATCH_CUTOFF) {
+    const cutoff = best?.entry.kind === 'place' ? PLACE_FUZZY_CUTOFF : FUZZY_MATCH_CUTOFF;
+    if (best !== undefined && best.score <= cutoff && editScore(q, best.entry.key) <= cutoff) {
       if (second === undefined || second.score - best.score > FUZZY_TIE_MARGIN) {
         return { kind: 'match', system: best.system, confidence: 1 - best.score, via: best.entry };
       }
