@@ -6,9 +6,10 @@ import { reply, type Reply } from '../src/views/reply.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
 import { fundingCardFields } from '../src/views/funding-fields.ts';
 import { successorReply } from '../src/views/successor-card.ts';
+import { placeLine } from '../src/views/place-line.ts';
 
-function card(system: IcsSystem, ctx: CommandContext, ephemeral: boolean): Reply {
-  return reply({ embeds: [systemEmbed(system, ctx.data, fundingCardFields(system, ctx.data))], ephemeral });
+function card(system: IcsSystem, ctx: CommandContext, ephemeral: boolean, note?: string): Reply {
+  return reply({ ...(note === undefined ? {} : { content: note }), embeds: [systemEmbed(system, ctx.data, fundingCardFields(system, ctx.data))], ephemeral });
 }
 
 const ics: CommandModule = {
@@ -25,7 +26,7 @@ const ics: CommandModule = {
     const direct = ctx.data.byId.get(typed);
     if (direct !== undefined) return card(direct, ctx, hide);
     const resolution = ctx.resolver.resolve(typed);
-    if (resolution.kind === 'match') return card(resolution.system, ctx, hide);
+    if (resolution.kind === 'match') return card(resolution.system, ctx, hide, placeLine(resolution, ctx.data.byId));
     if (resolution.kind === 'successor') return successorReply(resolution.successor, ctx.data, hide);
     return unresolvedReply(typed, resolution, (s) => `ics:${s.id}${hide ? ':hide' : ''}`, 'name', hide);
   },

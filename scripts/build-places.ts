@@ -20,6 +20,8 @@ const NEIGHBOURS = 5;
 const DISTANCE_SOFTENING_KM = 0.5;
 /** A hand-curated name takes its authority's system only when the authority is this clearly in one system. */
 const AUTHORITY_MAJORITY = 0.85;
+/** A practice with no other practice of its own system within this distance is an outlier, not a sign of the map. */
+const REMOTE_KM = 80;
 /** A practice this close to a place's centre is taken to be in the place itself, so its authority is the place's. */
 const LOCAL_PRACTICE_KM = 3;
 /** A winning vote below this share is listed among the disagreements to review. */
@@ -62,6 +64,7 @@ function shares(weights: Weights): Shares {
   const factor = 10 ** SHARE_DECIMALS;
   return [...weights]
     .map(([id, w]): [string, number] => [id, Math.round((w / total) * factor) / factor])
+    .filter(([, share]) => share > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
@@ -87,12 +90,18 @@ function main(): void {
   const survey = surveySchema.parse(JSON.parse(read('data/survey.json')));
   const systemByOds = new Map(survey.systems.map((s) => [s.odsCode, s.id]));
   const rows = parse(read('data/sources/gp-practices-2024-25.csv'), { columns: true, skip_empty_lines: true }) as unknown[];
-  const practices: Practice[] = rows.map((row, i) => {
+  const allPractices: Practice[] = rows.map((row, i) => {
     const practice = practiceSchema.parse(row);
     if (!systemByOds.has(practice.ICS22)) throw new Error(`practice row ${i + 2}: ICS22 ${practice.ICS22} is not an ODS code in data/survey.json`);
     return practice;
   });
   const systemOf = (p: Practice): string => systemByOds.get(p.ICS22) as string;
+  // A practice far from every other practice of its system (an online provider's satellite, e.g. a London-registered
+  // practice with a Birmingham site) says nothing about the place it stands in: left out, and listed.
+  const remote = allPractices.filter(
+    (p) => !allPractices.some((o) => o !== p && o.ICS22 === p.ICS22 && distanceKm(p.Latitude, p.Longitude, o.Latitude, o.Longitude) <= REMOTE_KM),
+  );
+  const practices = allPractices.filter((p) => !remote.includes(p));
 
   const districts = new Map<string, Weights>();
   const sectors = new Map<string, Weights>();
@@ -171,6 +180,7 @@ function main(): void {
         { file: 'data/sources/places-extra.json', what: extra.about, licence: 'Project data (MIT)' },
       ],
       method: [
+        `Practices with no other practice of the same system within ${REMOTE_KM} km are left out (listed under remotePracticesLeftOut): an outlying site says nothing about its area.`,
         "Postcode district (and, inside split districts, sector) → systems of the practices whose postcodes lie in it, weighted by registered patients ('pop 2022/23').",
         'Local authority district → systems of its practices, weighted the same way.',
         `English place → the ${NEIGHBOURS} nearest practices vote, each weighted by list size ÷ (distance + ${DISTANCE_SOFTENING_KM} km)²; the authority is that of the nearest practice, and when that practice is within ${LOCAL_PRACTICE_KM} km and its authority is at least ${AUTHORITY_MAJORITY * 100} % in one system, that system answers (ICBs follow authority lines). Disagreements lists places where the vote and the authority differ or the vote is below ${UNCERTAIN_SHARE * 100} %.`,
@@ -179,7 +189,8 @@ function main(): void {
         "A postcode's answer is where GP surgeries in that district are, not where every resident is registered.",
       ],
       counts: {
-        practices: practices.length,
+        practices: allPractices.length,
+        remotePracticesLeftOut: remote.length,
         postcodeDistricts: districtShares.size,
         splitPostcodeDistricts: splitDistricts.size,
         authorities: authorityShares.size,
@@ -187,6 +198,7 @@ function main(): void {
         placesOutsideEngland: places.length - english,
         disagreements: disagreements.length,
       },
+      remotePracticesLeftOut: remote.map((p) => ({ practice: p.Practice_Code, postcode: p.Practice_Postcode, ics22: p.ICS22, authority: p.LTLA21, patients: Math.round(p['pop 2022/23']) })),
       disagreements: disagreements.sort((a, b) => a.place.localeCompare(b.place)),
     },
     districts: sortedRecord(districtShares),

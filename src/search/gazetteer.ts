@@ -79,7 +79,9 @@ export function answerFor(places: readonly Named[]): PlaceAnswer | undefined {
     return { kind: 'system', systemId: best.where, note: { kind: 'place', name: best.name, label: best.label } };
   }
   const kept = ranked.filter((g) => byHand(g) || strength(g) * NEGLIGIBLE >= strength(top)).slice(0, MAX_OPTIONS);
-  return { kind: 'choice', options: kept.map((g) => optionOf(g[0] as Named)) };
+  // English namesakes first: they are the ones with a card to press.
+  const options = kept.map((g) => optionOf(g[0] as Named));
+  return { kind: 'choice', options: [...options.filter((o) => o.systemId !== null), ...options.filter((o) => o.systemId === null)] };
 }
 
 /** A postcode look-up as an answer: one system, or a split one says so (and asks when no system has most). */

@@ -5,18 +5,20 @@ import type { Resolution } from '../search/resolve.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { reply, type Reply } from './reply.ts';
 import { echo, truncate } from './text.ts';
+import { outsideEnglandText, placeButtonLabel, placeChoiceText } from './place-choices.ts';
 
 
 /** Buttons for candidate systems, at most 5 rows of 5; each custom id carries what the press needs (no server state). */
 export function candidateButtons(
   systems: readonly IcsSystem[],
   customId: (system: IcsSystem) => string,
+  label: (system: IcsSystem) => string = shortName,
 ): Array<APIActionRowComponent<APIButtonComponent>> {
   const max = DISCORD_LIMITS.actionRows * DISCORD_LIMITS.buttonsPerRow;
   const buttons: APIButtonComponent[] = systems.slice(0, max).map((s) => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
-    label: truncate(shortName(s), DISCORD_LIMITS.buttonLabel),
+    label: truncate(label(s), DISCORD_LIMITS.buttonLabel),
     custom_id: truncate(customId(s), DISCORD_LIMITS.customId),
   }));
   const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
@@ -46,7 +48,7 @@ export function unresolvedReply(
       label: truncate(`Today: ${s.shortName} ICB`, DISCORD_LIMITS.buttonLabel),
       custom_id: truncate(`ics:successor:${s.id}${hide ? ':hide' : ''}`, DISCORD_LIMITS.customId),
     }));
-    const rows = candidateButtons(resolution.candidates, customId);
+    const rows = candidateButtons(resolution.candidates, customId, placeButtonLabel(resolution));
     if (todayButtons.length > 0 && rows.length < DISCORD_LIMITS.actionRows) rows.push({ type: ComponentType.ActionRow, components: todayButtons });
     return reply({
       ephemeral: true,
@@ -54,6 +56,7 @@ export function unresolvedReply(
         {
           title: 'Which one did you mean?',
           description: truncate(
+            placeChoiceText(resolution, shown) ??
             `“${shown}” could mean ${resolution.candidates.length} of the 2022 systems: ${resolution.candidates.map((s) => `**${shortName(s)}**`).join(', ')}.${todayText}\nPick one below, or be more specific in \`${optionLabel}\`.`,
             DISCORD_LIMITS.embedDescription,
           ),
@@ -66,7 +69,9 @@ export function unresolvedReply(
   const blank = typed.trim() === '';
   const intro = blank
     ? `Please give a system's name, a place it covers or its abbreviation in \`${optionLabel}\`.`
-    : `I couldn't find an Integrated Care System in England called “${shown}”.`;
+    : resolution.outside !== undefined
+      ? outsideEnglandText(resolution.outside)
+      : `I couldn't find an Integrated Care System in England called “${shown}”.`;
   const suggestions =
     resolution.suggestions.length > 0
       ? `\nClosest matches: ${resolution.suggestions.map((s) => `**${shortName(s)}**`).join(', ')} — press one below.`
@@ -75,7 +80,7 @@ export function unresolvedReply(
     ephemeral: true,
     embeds: [
       {
-        title: blank ? 'Which system?' : 'Not found',
+        title: blank ? 'Which system?' : resolution.outside !== undefined ? 'Not in England' : 'Not found',
         description: truncate(
           `${intro}${suggestions}\nTry a system name, a city or county it covers, or an abbreviation: ${examples}. The survey covers England's 42 ICSs as of early 2022.`,
           DISCORD_LIMITS.embedDescription,
