@@ -72,6 +72,7 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
       scored = prefixMatches(words.join(' '));
     }
 
+    const places = placeChoices(q, limit);
     const picked = new Map<string, NameEntry | undefined>();
     for (const { entry } of scored) if (!picked.has(entry.systemId)) picked.set(entry.systemId, entry);
     // Fuzzy guesses at one or two typed letters are noise, and cost time on every keystroke.
@@ -80,13 +81,32 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
       const resolution = resolver.resolve(q, { quick: true });
       if (resolution.kind === 'match') picked.set(resolution.system.id, resolution.via);
       else if (resolution.kind === 'ambiguous') for (const s of resolution.candidates) picked.set(s.id, undefined);
-      else if (resolution.kind === 'notFound') for (const s of resolution.suggestions) picked.set(s.id, undefined);
+      // Loose guesses give way to places that really start with what was typed ("wareh" is Wareham, not Ware).
+      else if (resolution.kind === 'notFound' && places.length === 0) for (const s of resolution.suggestions) picked.set(s.id, undefined);
     }
     const systems = [...picked].flatMap(([id, entry]) => {
       const system = byId.get(id);
       return system === undefined ? [] : [{ name: choiceName(system, entry), value: system.id }];
     });
-    return [...systems, ...successorChoices(q)].slice(0, limit);
+    return [...systems, ...places, ...successorChoices(q)].slice(0, limit);
+  }
+
+  /** "Exeter → Devon": places starting with the input; the value is the place, so the card says how it was reached. */
+  function placeChoices(q: string, limit: number): Choice[] {
+    if (q.length < 3 || resolver.gazetteer === undefined) return [];
+    const nameOf = (id: string | null): string => {
+      const system = id === null ? undefined : byId.get(id);
+      return system === undefined ? 'not in England' : shortName(system);
+    };
+    return resolver.gazetteer.prefix(q, limit).flatMap(({ name, answer }): Choice[] => {
+      if (answer.kind === 'system') return [{ name: truncate(`${name} → ${nameOf(answer.systemId)}`, DISCORD_LIMITS.choiceName), value: name }];
+      if (answer.kind === 'outside') return [{ name: truncate(`${name} (${answer.country}): not in England`, DISCORD_LIMITS.choiceName), value: name }];
+      // Postcode choices never come from a name prefix; namesakes each get their own line.
+      return answer.options.map((o) => ({
+        name: truncate(o.systemId === null ? `${o.name} (${o.label}): not in England` : `${o.name} (${o.label}) → ${nameOf(o.systemId)}`, DISCORD_LIMITS.choiceName),
+        value: `${o.name}, ${o.label}`,
+      }));
+    });
   }
 
   /** Today's ICBs whose names start with the input; the value is the full name, which /ics resolves to their card. */

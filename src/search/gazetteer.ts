@@ -42,6 +42,8 @@ export const SPLIT_MAJORITY = 0.75;
 /** Systems below this share of a split area are not offered. */
 const MINOR_SHARE = 0.1;
 const MAX_OPTIONS = 6;
+/** Below this many letters one edit turns a name into another ("Ware", "Wore"): no typo matching. */
+const NEAR_MIN_LENGTH = 6;
 
 export interface Gazetteer {
   /** A place, authority or postcode named exactly (qualifiers such as "Newport, Isle of Wight" allowed). */
@@ -139,10 +141,10 @@ export function createGazetteer(file: PlacesFile): Gazetteer {
       return answers.get(normalised) ?? qualified(raw);
     },
     near(q) {
-      if (q.length < 5) return undefined;
+      if (q.length < NEAR_MIN_LENGTH) return undefined;
       const allowed = q.length >= 10 ? 2 : 1;
       const found = (byFirstLetter.get(q.charAt(0)) ?? []).filter(
-        (key) => Math.abs(key.length - q.length) <= allowed && damerauLevenshtein(q, key).steps <= allowed,
+        (key) => key.length >= NEAR_MIN_LENGTH && Math.abs(key.length - q.length) <= allowed && damerauLevenshtein(q, key).steps <= allowed,
       );
       const [only] = found;
       return found.length === 1 && only !== undefined ? answers.get(only) : undefined;

@@ -7,7 +7,7 @@ import { canonical, normalise } from './normalise.ts';
 import { buildSuccessorIndex, type SuccessorIndex } from './successor-index.ts';
 import { createBigramFilter } from './bigram-filter.ts';
 import type { PlacesFile } from '../data/places.ts';
-import { createGazetteer, type PlaceAnswer, type PlaceNote, type PlaceOption } from './gazetteer.ts';
+import { createGazetteer, type Gazetteer, type PlaceAnswer, type PlaceNote, type PlaceOption } from './gazetteer.ts';
 import { isNotAName, withoutChatter } from './chatter.ts';
 
 /** What a typed name resolves to; views turn each kind into a card, a choice of candidates, or "not found". */
@@ -74,6 +74,8 @@ export interface Resolver {
   fuzzy(normalisedQuery: string, limit: number, options?: { rerank?: 'full' | 'whole' | 'none' }): Array<{ system: IcsSystem; entry: NameEntry; score: number }>;
   index: NameIndex;
   successorIndex: SuccessorIndex;
+  /** Places and postcodes, when the resolver was given the gazetteer. */
+  gazetteer?: Gazetteer;
 }
 
 function uniqueSystems(entries: readonly NameEntry[]): string[] {
@@ -215,7 +217,8 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
 
     const near = successorIndex.findNear(q);
     if (near !== undefined) return { kind: 'successor', successor: near };
-    const nearPlace = gazetteer?.near(q);
+    // A half-typed name (autocomplete's quick mode) is not a typo of a longer one.
+    const nearPlace = options.quick === true ? undefined : gazetteer?.near(q);
     if (nearPlace !== undefined) return fromPlace(nearPlace, raw.trim(), 0.9);
 
     const ranked = fuzzy(q, MAX_SUGGESTIONS + 1, { rerank: options.quick === true ? 'whole' : 'full' });
@@ -234,5 +237,5 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     return { kind: 'notFound', suggestions };
   }
 
-  return { resolve, fuzzy, index, successorIndex };
+  return { resolve, fuzzy, index, successorIndex, ...(gazetteer === undefined ? {} : { gazetteer }) };
 }
