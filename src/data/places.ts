@@ -13,6 +13,8 @@ export const placesFileSchema = z.object({
   sectors: z.record(z.string(), shares),
   /** Local authority district → systems of its practices. */
   authorities: z.record(z.string(), shares),
+  /** Local authority district → patients registered at its practices (how big a namesake it is). */
+  authorityPatients: z.record(z.string(), z.number().nonnegative()),
   /** [name, system id or "wales" | "scotland" | "northern-ireland", authority or country, population (null = added by hand)] */
   places: z.array(z.tuple([z.string().min(1), z.string().min(1), z.string().min(1), z.number().nullable()])),
 });

@@ -33,6 +33,8 @@ interface Named {
 
 /** A namesake this many times bigger than every other is what people mean ("Preston" is Lancashire's). */
 const DOMINANCE = 20;
+/** The project's own alias for a name stands against namesakes this many times smaller ("Ashington" is Northumberland's). */
+const ALIAS_DOMINANCE = 5;
 /** Namesakes smaller than the biggest by this factor are left off the "which one?" list. */
 const NEGLIGIBLE = 50;
 /** GeoNames lists places of 1,000 people or more; one without a figure is counted at that floor. */
@@ -45,9 +47,20 @@ const MAX_OPTIONS = 6;
 /** Below this many letters one edit turns a name into another ("Ware", "Wore"): no typo matching. */
 const NEAR_MIN_LENGTH = 6;
 
+const NATIONS: ReadonlyArray<[string, string]> = [
+  ['wales', 'Wales'],
+  ['cymru', 'Wales'],
+  ['scotland', 'Scotland'],
+  ['northern ireland', 'Northern Ireland'],
+  ['ni', 'Northern Ireland'],
+];
+
 export interface Gazetteer {
   /** A place, authority or postcode named exactly (qualifiers such as "Newport, Isle of Wight" allowed). */
   lookup(raw: string, normalised: string): PlaceAnswer | undefined;
+  /** Whether namesakes elsewhere make a name the project's aliases give to `systemIds` a real question ("Richmond"):
+   * the "which one?" answer if so, undefined when the aliases' reading stands. */
+  rivals(normalised: string, systemIds: ReadonlySet<string>): PlaceAnswer | undefined;
   /** A very close misspelling of one place name ("Tadcastr"), never a loose resemblance. */
   near(normalised: string): PlaceAnswer | undefined;
   /** Place names starting with the typed text, for autocomplete: [display name, answer]. */
@@ -113,13 +126,18 @@ export function createGazetteer(file: PlacesFile): Gazetteer {
   for (const [name, where, label, population] of file.places) addNamed({ name, where, label, population });
   // An authority by its own name ("Tower Hamlets", "Mid Devon"): each system holding a real part of it.
   for (const [authority, shares] of Object.entries(file.authorities)) {
-    for (const [systemId, share] of shares) if (share >= MINOR_SHARE) addNamed({ name: authority, where: systemId, label: authority, population: null });
+    const patients = file.authorityPatients[authority] ?? 0;
+    for (const [systemId, share] of shares) {
+      if (share >= MINOR_SHARE) addNamed({ name: authority, where: systemId, label: authority, population: Math.round(patients * share) });
+    }
   }
   const answers = new Map<string, PlaceAnswer>();
   for (const [key, places] of byKey) {
     const answer = answerFor(places);
     if (answer !== undefined) answers.set(key, answer);
   }
+  // The nations themselves: "Wales" is also a village near Rotherham, but a user typing it means the country.
+  for (const [key, country] of NATIONS) answers.set(key, { kind: 'outside', name: country, country });
   const keys = [...answers.keys()].sort();
   const byFirstLetter = new Map<string, string[]>();
   for (const key of keys) byFirstLetter.set(key.charAt(0), [...(byFirstLetter.get(key.charAt(0)) ?? []), key]);
@@ -168,5 +186,18 @@ export function createGazetteer(file: PlacesFile): Gazetteer {
       return out;
     },
     has: (q) => answers.has(q),
+    rivals(q, systemIds) {
+      const places = byKey.get(q);
+      if (places === undefined) return undefined;
+      const answer = answerFor(places);
+      if (answer?.kind !== 'choice' || !answer.options.some((o) => o.systemId !== null && systemIds.has(o.systemId))) return undefined;
+      const ours = places.filter((p) => systemIds.has(p.where));
+      const others = places.filter((p) => !systemIds.has(p.where));
+      // Outside England a namesake only matters if it is the bigger one (Newport, Wales; not Bilston, Midlothian).
+      const weak = others.every(
+        (p) => p.population !== null && strength(ours) >= (p.where in COUNTRIES ? 1 : ALIAS_DOMINANCE) * Math.max(p.population, POPULATION_FLOOR),
+      );
+      return weak ? undefined : answer;
+    },
   };
 }

@@ -178,10 +178,13 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     const exact = index.exact.get(q);
     const successor = successorIndex.find(q);
     const asOrganisation = ORGANISATION_WORDS.test(canonical(clipped));
-    const place = gazetteer?.lookup(q === full ? clipped : q, q);
-    // A name the project's aliases give one system gives way only to namesakes the gazetteer knows ("Richmond").
-    if (place !== undefined && (exact === undefined || (strongest(exact)[0]?.kind === 'place' && place.kind === 'choice'))) {
-      return fromPlace(place, raw.trim(), 1);
+    if (exact === undefined) {
+      const place = gazetteer?.lookup(q === full ? clipped : q, q);
+      if (place !== undefined) return fromPlace(place, raw.trim(), 1);
+    } else if (strongest(exact)[0]?.kind === 'place') {
+      // A place the project's aliases know gives way only to namesakes of real weight elsewhere ("Richmond").
+      const rivals = gazetteer?.rivals(q, new Set(exact.map((e) => e.systemId)));
+      if (rivals !== undefined) return fromPlace(rivals, raw.trim(), 1);
     }
     if (exact !== undefined) {
       const top = strongest(exact);
