@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/data/load.ts';
+import { loadPlaces } from '../src/data/places.ts';
 import { createAutocomplete } from '../src/search/autocomplete.ts';
 import { normalise } from '../src/search/normalise.ts';
 import { resolveRegion } from '../src/search/regions.ts';
@@ -9,7 +10,7 @@ import { DISCORD_LIMITS } from '../src/views/limits.ts';
 import { isCorrect, QUERIES } from './support/fixture.ts';
 
 const data = loadDataset();
-const resolver = createResolver(data.systems, data.changes.successors);
+const resolver = createResolver(data.systems, data.changes.successors, loadPlaces());
 const autocomplete = createAutocomplete(data.systems, resolver);
 
 describe('normalisation', () => {
