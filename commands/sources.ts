@@ -4,6 +4,7 @@ import { DISCORD_LIMITS } from '../src/views/limits.ts';
 import { reply } from '../src/views/reply.ts';
 import { truncate } from '../src/views/text.ts';
 import { fundingSourceLine } from '../src/views/funding-fields.ts';
+import { placeSourcesField } from '../src/views/place-sources.ts';
 
 const sources: CommandModule = {
   definition: baseCommand('sources', 'Every source the bot uses: who published it, when, and what it contributes')
@@ -31,6 +32,7 @@ const sources: CommandModule = {
               name: 'ICB changes since 2022 (the April 2026 successor ICBs)',
               value: truncate(`${ctx.data.changes.sources.length} public sources, listed on each successor card and in data/sources/icb-changes-2022-2026.md; facts found in only one source are marked as such.`, DISCORD_LIMITS.fieldValue),
             },
+            placeSourcesField(),
           ].slice(0, DISCORD_LIMITS.embedFields),
         },
       ],
