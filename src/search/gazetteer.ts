@@ -191,6 +191,8 @@ export function createGazetteer(file: PlacesFile): Gazetteer {
       if (places === undefined) return undefined;
       const answer = answerFor(places);
       if (answer?.kind !== 'choice' || !answer.options.some((o) => o.systemId !== null && systemIds.has(o.systemId))) return undefined;
+      // The aliases already say the name is shared ("Stratford"): the gazetteer's question names each place.
+      if (systemIds.size > 1) return [...systemIds].every((id) => answer.options.some((o) => o.systemId === id)) ? answer : undefined;
       const ours = places.filter((p) => systemIds.has(p.where));
       const others = places.filter((p) => !systemIds.has(p.where));
       // Outside England a namesake only matters if it is the bigger one (Newport, Wales; not Bilston, Midlothian).
