@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { normalise } from '../src/search/normalise.ts';
 
 const root = new URL('../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
@@ -24,6 +25,8 @@ const AUTHORITY_MAJORITY = 0.85;
 const REMOTE_KM = 80;
 /** Practices this close to a place's centre are taken to be its own. */
 const LOCAL_PRACTICE_KM = 2.5;
+/** An authority's name answers for each system holding at least this share of its patients. */
+const AUTHORITY_PART = 0.1;
 /** A vote of a place's own surgeries this one-sided outweighs its authority's system. */
 const CLEAR_VOTE = 0.8;
 /** A winning vote below this share is listed among the disagreements to review. */
@@ -95,8 +98,8 @@ const COUNTRY: Readonly<Record<string, string>> = { WLS: 'wales', SCT: 'scotland
 function main(): void {
   const survey = surveySchema.parse(JSON.parse(read('data/survey.json')));
   const systemByOds = new Map(survey.systems.map((s) => [s.odsCode, s.id]));
-  const rows = parse(read('data/sources/gp-practices-2024-25.csv'), { columns: true, skip_empty_lines: true }) as unknown[];
-  const allPractices: Practice[] = rows.map((row, i) => {
+  const csvRows = parse(read('data/sources/gp-practices-2024-25.csv'), { columns: true, skip_empty_lines: true }) as unknown[];
+  const allPractices: Practice[] = csvRows.map((row, i) => {
     const practice = practiceSchema.parse(row);
     if (!systemByOds.has(practice.ICS22)) throw new Error(`practice row ${i + 2}: ICS22 ${practice.ICS22} is not an ODS code in data/survey.json`);
     return practice;
@@ -173,9 +176,28 @@ function main(): void {
     for (const name of names) places.push([name, top[0], label, null]);
   }
   if (leftOut.size > 0) throw new Error(`places-extra.json geonamesLeftOut: no such GeoNames place: ${[...leftOut].join('; ')}`);
-  places.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]));
-
   const english = places.filter(([, where]) => !Object.values(COUNTRY).includes(where)).length;
+  const outside = places.length - english;
+  // An authority by its own name ("Tower Hamlets", "Mid Devon"), once per system holding a real part of it, sized by
+  // those patients so a namesake can be weighed against it.
+  for (const [authority, authorityShare] of authorityShares) {
+    const patients = authorityPatients.get(authority) ?? 0;
+    for (const [systemId, share] of authorityShare) if (share >= AUTHORITY_PART) places.push([authority, systemId, authority, Math.round(patients * share)]);
+  }
+  // Keyed and sorted by the search's own normal form, so the bot groups namesakes and finds prefixes without
+  // normalising thousands of names at start-up (tests/places.test.ts checks the keys still match normalise()).
+  const rows = places
+    .map(([name, where, label, population]): [string, string, string, string, number | null] => [normalise(name), name, where, label, population])
+    .filter(([key]) => key.length >= 2)
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0) || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]) || a[3].localeCompare(b[3]));
+  // Systems and authorities repeat thousands of times: rows point into these two lists, which keeps the file (and the
+  // bot's start-up parse) small.
+  const whereList = [...new Set(rows.map((r) => r[2]))].sort();
+  const labelList = [...new Set(rows.map((r) => r[3]))].sort();
+  const whereIndex = new Map(whereList.map((w, i) => [w, i]));
+  const labelIndex = new Map(labelList.map((l, i) => [l, i]));
+  const compactRows = rows.map(([key, name, where, label, population]) => [key, name, whereIndex.get(where), labelIndex.get(label), population]);
+
   const output = {
     provenance: {
       builtBy: 'npm run data:places (scripts/build-places.ts)',
@@ -199,6 +221,7 @@ function main(): void {
         `English place → the ${NEIGHBOURS} nearest practices vote, each weighted by list size ÷ (distance + ${DISTANCE_SOFTENING_KM} km)²; the practices within ${LOCAL_PRACTICE_KM} km vote when there are any, else the ${NEIGHBOURS} nearest; the authority (that of the nearest practice), when at least ${AUTHORITY_MAJORITY * 100} % in one system, answers unless the place's own practices vote at least ${CLEAR_VOTE * 100} % for another (ICBs follow authority lines, with exceptions such as Royston). Disagreements lists places where the vote and the authority differ or the vote is below ${UNCERTAIN_SHARE * 100} %.`,
         'Places in Wales, Scotland and Northern Ireland are kept and marked as such: ICSs cover England only. GeoNames\' "London" is left out (five systems; data/aliases.json answers it).',
         'Population null marks a name added by hand (places-extra.json): never outvoted by a bigger namesake.',
+        'places rows are [normalised key, name, index into where (system id or nation), index into labels (authority or nation), population], sorted by key; authorities appear by their own names, sized by their patients.',
         "A postcode's answer is where GP surgeries in that district are, not where every resident is registered.",
       ],
       counts: {
@@ -208,7 +231,8 @@ function main(): void {
         splitPostcodeDistricts: splitDistricts.size,
         authorities: authorityShares.size,
         placesEngland: english,
-        placesOutsideEngland: places.length - english,
+        placesOutsideEngland: outside,
+        authorityNames: rows.length - english - outside,
         disagreements: disagreements.length,
       },
       remotePracticesLeftOut: remote.map((p) => ({ practice: p.Practice_Code, postcode: p.Practice_Postcode, ics22: p.ICS22, authority: p.LTLA21, patients: Math.round(p['pop 2022/23']) })),
@@ -218,7 +242,9 @@ function main(): void {
     sectors: sortedRecord(sectorShares),
     authorities: sortedRecord(authorityShares),
     authorityPatients: sortedRecord(authorityPatients),
-    places,
+    where: whereList,
+    labels: labelList,
+    places: compactRows,
   };
   // One entry a line: compact, yet a rebuild's diff reads line by line.
   const lines = (entries: Array<[string, unknown]>): string => entries.map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n');
@@ -229,6 +255,8 @@ function main(): void {
     `"sectors": {\n${lines(Object.entries(output.sectors))}\n},`,
     `"authorities": {\n${lines(Object.entries(output.authorities))}\n},`,
     `"authorityPatients": {\n${lines(Object.entries(output.authorityPatients))}\n},`,
+    `"where": ${JSON.stringify(output.where)},`,
+    `"labels": ${JSON.stringify(output.labels)},`,
     `"places": [\n${output.places.map((p) => `  ${JSON.stringify(p)}`).join(',\n')}\n]`,
     '}',
   ].join('\n');

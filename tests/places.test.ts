@@ -48,10 +48,11 @@ describe('neighbourhoods added by hand, and a very close misspelling', () => {
   ])('%s → %s', (place, system) => expect(matched(place)).toBe(system));
 
   it('never lets a real English place fall through to a fuzzy match with another system', () => {
-    const english = places.places.filter(([, where]) => !['wales', 'scotland', 'northern-ireland'].includes(where));
+    const whereOf = (at: number): string => places.where[at] ?? '';
+    const english = places.places.filter(([, , at]) => !['wales', 'scotland', 'northern-ireland'].includes(whereOf(at)));
     const systemsOf = new Map<string, Set<string>>();
-    for (const [name, where] of english) systemsOf.set(normalise(name), (systemsOf.get(normalise(name)) ?? new Set()).add(where));
-    const wrong = english.flatMap(([name]) => {
+    for (const [key, , at] of english) systemsOf.set(key, (systemsOf.get(key) ?? new Set()).add(whereOf(at)));
+    const wrong = english.flatMap(([, name]) => {
       const result = resolver.resolve(name);
       if (result.kind !== 'match' || result.via.kind !== 'place') return [];
       // An alias may deliberately answer a name (the project's curated places); a gazetteer answer must be a namesake's.
@@ -157,15 +158,21 @@ describe('names, again', () => {
   });
 
   it('drops no word that is part of a system or place name as chatter', () => {
-    const words = new Set([...resolver.index.exact.keys(), ...places.places.map(([name]) => normalise(name))].flatMap((key) => key.split(' ')));
+    const words = new Set([...resolver.index.exact.keys(), ...places.places.map(([key]) => key)].flatMap((key) => key.split(' ')));
     expect([...CHATTER_WORDS].filter((w) => words.has(w))).toEqual([]);
   });
 });
 
 describe('data/places.json', () => {
+  it('keys every row by today’s normalise(), in sorted order (rebuild with npm run data:places if not)', () => {
+    expect(places.places.filter(([key, name]) => key !== normalise(name)).map(([, name]) => name)).toEqual([]);
+    const keys = places.places.map(([key]) => key);
+    expect(keys).toEqual([...keys].sort());
+  });
+
   it('names only survey systems or the three other nations, and credits its sources', () => {
     const allowed = new Set([...data.systems.map((s) => s.id), 'wales', 'scotland', 'northern-ireland']);
-    expect(places.places.filter(([, where]) => !allowed.has(where))).toEqual([]);
+    expect(places.where.filter((where) => !allowed.has(where))).toEqual([]);
     const shareIds = [...Object.values(places.districts), ...Object.values(places.authorities)].flat().map(([id]) => id);
     expect(shareIds.filter((id) => !allowed.has(id))).toEqual([]);
     const licences = places.provenance.sources.map((s) => s.licence).join(' ');

@@ -115,32 +115,44 @@ function splitQualifier(raw: string): { name: string; qualifier: string } | unde
 }
 
 export function createGazetteer(file: PlacesFile): Gazetteer {
+  // Rows come keyed and sorted (scripts/build-places.ts): grouping them is one pass, with no normalising at start-up.
   const byKey = new Map<string, Named[]>();
-  const addNamed = (named: Named): void => {
-    const key = normalise(named.name);
-    if (key.length < 2) return;
+  const keys: string[] = [];
+  for (const [key, name, whereAt, labelAt, population] of file.places) {
+    const named = { name, where: file.where[whereAt] ?? '', label: file.labels[labelAt] ?? '', population };
     const list = byKey.get(key);
-    if (list === undefined) byKey.set(key, [named]);
-    else list.push(named);
-  };
-  for (const [name, where, label, population] of file.places) addNamed({ name, where, label, population });
-  // An authority by its own name ("Tower Hamlets", "Mid Devon"): each system holding a real part of it.
-  for (const [authority, shares] of Object.entries(file.authorities)) {
-    const patients = file.authorityPatients[authority] ?? 0;
-    for (const [systemId, share] of shares) {
-      if (share >= MINOR_SHARE) addNamed({ name: authority, where: systemId, label: authority, population: Math.round(patients * share) });
+    if (list === undefined) {
+      byKey.set(key, [named]);
+      keys.push(key);
+    } else list.push(named);
+  }
+  const nations = new Map<string, PlaceAnswer>(NATIONS.map(([key, country]) => [key, { kind: 'outside', name: country, country }]));
+  for (const key of nations.keys()) if (!byKey.has(key)) keys.push(key);
+  keys.sort();
+  // Settled on first use: most names are never asked for, and start-up stays short.
+  const settled = new Map<string, PlaceAnswer | undefined>();
+  const answerOf = (key: string): PlaceAnswer | undefined => {
+    // The nations themselves: "Wales" is also a village near Rotherham, but a user typing it means the country.
+    const nation = nations.get(key);
+    if (nation !== undefined) return nation;
+    if (!settled.has(key)) {
+      const places = byKey.get(key);
+      settled.set(key, places === undefined ? undefined : answerFor(places));
     }
-  }
-  const answers = new Map<string, PlaceAnswer>();
-  for (const [key, places] of byKey) {
-    const answer = answerFor(places);
-    if (answer !== undefined) answers.set(key, answer);
-  }
-  // The nations themselves: "Wales" is also a village near Rotherham, but a user typing it means the country.
-  for (const [key, country] of NATIONS) answers.set(key, { kind: 'outside', name: country, country });
-  const keys = [...answers.keys()].sort();
-  const byFirstLetter = new Map<string, string[]>();
-  for (const key of keys) byFirstLetter.set(key.charAt(0), [...(byFirstLetter.get(key.charAt(0)) ?? []), key]);
+    return settled.get(key);
+  };
+  let byFirstLetter: Map<string, string[]> | undefined;
+  const sameFirstLetter = (letter: string): string[] => {
+    if (byFirstLetter === undefined) {
+      byFirstLetter = new Map();
+      for (const key of keys) {
+        const bucket = byFirstLetter.get(key.charAt(0));
+        if (bucket === undefined) byFirstLetter.set(key.charAt(0), [key]);
+        else bucket.push(key);
+      }
+    }
+    return byFirstLetter.get(letter) ?? [];
+  };
 
   function qualified(raw: string): PlaceAnswer | undefined {
     const split = splitQualifier(raw);
@@ -156,16 +168,16 @@ export function createGazetteer(file: PlacesFile): Gazetteer {
     lookup(raw, normalised) {
       const postcode = lookupPostcode(raw, file);
       if (postcode !== undefined) return 'kind' in postcode ? postcode : postcodeAnswer(postcode);
-      return answers.get(normalised) ?? qualified(raw);
+      return answerOf(normalised) ?? qualified(raw);
     },
     near(q) {
       if (q.length < NEAR_MIN_LENGTH) return undefined;
       const allowed = q.length >= 10 ? 2 : 1;
-      const found = (byFirstLetter.get(q.charAt(0)) ?? []).filter(
+      const found = sameFirstLetter(q.charAt(0)).filter(
         (key) => key.length >= NEAR_MIN_LENGTH && Math.abs(key.length - q.length) <= allowed && damerauLevenshtein(q, key).steps <= allowed,
       );
       const [only] = found;
-      return found.length === 1 && only !== undefined ? answers.get(only) : undefined;
+      return found.length === 1 && only !== undefined ? answerOf(only) : undefined;
     },
     prefix(q, limit) {
       const out: Array<{ name: string; answer: PlaceAnswer }> = [];
@@ -179,13 +191,13 @@ export function createGazetteer(file: PlacesFile): Gazetteer {
       for (let i = lo; i < keys.length && out.length < limit; i++) {
         const key = keys[i] as string;
         if (!key.startsWith(q)) break;
-        const answer = answers.get(key);
-        const name = byKey.get(key)?.[0]?.name;
+        const answer = answerOf(key);
+        const name = byKey.get(key)?.[0]?.name ?? (answer?.kind === 'outside' ? answer.name : undefined);
         if (answer !== undefined && name !== undefined) out.push({ name, answer });
       }
       return out;
     },
-    has: (q) => answers.has(q),
+    has: (q) => byKey.has(q) || nations.has(q),
     rivals(q, systemIds) {
       const places = byKey.get(q);
       if (places === undefined) return undefined;
