@@ -2,6 +2,7 @@
 // each place's district, "not in England", postcode splits, autocomplete's "Exeter → Devon", /sources credits.
 import { ComponentType, type APIButtonComponentWithCustomId } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import { parseLine, UsageError } from '../src/console/parse-line.ts';
 import type { Reply } from '../src/views/reply.ts';
 import { limitViolations, replyText, testApp } from './support/app.ts';
 
@@ -89,5 +90,13 @@ describe('/sources', () => {
     expect(text).toContain('Open Government Licence v3.0');
     expect(text).toContain('GeoNames');
     expect(text).toContain('CC BY 4.0');
+  });
+});
+
+describe('the console takes a name pasted with its trailing colon', () => {
+  it('keeps "…Isle of Wight:" as the value, and still refuses an unknown option with a value', () => {
+    const parsed = parseLine('/ics name:Hampshire and the Isle of Wight:', router.commands);
+    expect(parsed.options['name']).toBe('Hampshire and the Isle of Wight:');
+    expect(() => parseLine('/ics nme:Devon', router.commands)).toThrow(UsageError);
   });
 });

@@ -42,10 +42,28 @@ function parts(district: string): { area: string; number: number } {
   return { area: match?.[1] ?? '', number: Number(match?.[2] ?? Number.NaN) };
 }
 
+/** Known districts by postcode area ("SW" → SW1P, SW1V, …), built once per gazetteer file. */
+const districtsByArea = new WeakMap<PlacesFile, Map<string, string[]>>();
+
+function areaDistricts(file: PlacesFile, area: string): string[] {
+  let byArea = districtsByArea.get(file);
+  if (byArea === undefined) {
+    byArea = new Map();
+    for (const district of Object.keys(file.districts)) {
+      const key = parts(district).area;
+      const list = byArea.get(key);
+      if (list === undefined) byArea.set(key, [district]);
+      else list.push(district);
+    }
+    districtsByArea.set(file, byArea);
+  }
+  return byArea.get(area) ?? [];
+}
+
 /** Districts of the same area with the closest district numbers, their shares averaged district by district. */
 function nearbyShares(district: string, file: PlacesFile): { shares: Array<[string, number]>; nearby: string[] } | undefined {
   const { area, number } = parts(district);
-  const sameArea = Object.keys(file.districts).filter((d) => parts(d).area === area);
+  const sameArea = areaDistricts(file, area);
   if (sameArea.length === 0) return undefined;
   const gap = (d: string): number => Math.abs(parts(d).number - number);
   const closest = Math.min(...sameArea.map(gap));
