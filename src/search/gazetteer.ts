@@ -172,7 +172,8 @@ export function createGazetteer(file: PlacesFile): Gazetteer {
     },
     near(q) {
       if (q.length < NEAR_MIN_LENGTH) return undefined;
-      const allowed = q.length >= 10 ? 2 : 1;
+      // One edit only: two turn real names into each other ("hertfordshire", "herefordshire").
+      const allowed = 1;
       const found = sameFirstLetter(q.charAt(0)).filter(
         (key) => key.length >= NEAR_MIN_LENGTH && Math.abs(key.length - q.length) <= allowed && damerauLevenshtein(q, key).steps <= allowed,
       );

@@ -76,7 +76,10 @@ function nearbyShares(district: string, file: PlacesFile): { shares: Array<[stri
 
 /** A full postcode ("EX4 4QJ", "ex44qj") or a district ("EX4", "SW1A"); undefined when the text is neither. */
 export function lookupPostcode(raw: string, file: PlacesFile): PostcodeLookup | undefined {
-  const compact = raw.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  const upper = raw.toUpperCase().trim();
+  // "EX4 4" (a full postcode half typed): the space marks the district, whatever follows it.
+  const spaced = /^([A-Z]{1,2}[0-9][0-9A-Z]?)\s+[0-9][A-Z]?$/.exec(upper);
+  const compact = spaced?.[1] ?? upper.replace(/[^A-Z0-9]/g, '');
   if (compact.length < 2 || compact.length > 7) return undefined;
   const full = FULL.exec(compact);
   const district = full?.[1] ?? DISTRICT.exec(compact)?.[1];
