@@ -7,12 +7,18 @@ import { reply, type Reply } from '../src/protocol/reply.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { fundingCardFields } from '../src/views/funding-fields.ts';
 import { successorReply } from '../src/views/successor-card.ts';
+import { placeLine } from '../src/views/place-line.ts';
 import { sourcesQuotesReply, sourcesSayButtons, sourcesSayFields } from '../src/views/source-statements.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
 
-function card(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Reply {
+function card(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags, note?: string): Reply {
   const fields = [...sourcesSayFields(system, ctx.data), ...fundingCardFields(system, ctx.data)];
-  return reply({ embeds: [systemEmbed(system, ctx.data, fields)], components: sourcesSayButtons(system, ctx.data, flags), ephemeral: flags.hide });
+  return reply({
+    ...(note === undefined ? {} : { content: note }),
+    embeds: [systemEmbed(system, ctx.data, fields)],
+    components: sourcesSayButtons(system, ctx.data, flags),
+    ephemeral: flags.hide,
+  });
 }
 
 const ics: CommandModule = {
@@ -32,7 +38,7 @@ const ics: CommandModule = {
     const typed = stringOption(options, 'name') ?? '';
     const flags = replyFlags(options);
     const resolution = resolveSystem(typed, ctx);
-    if (resolution.kind === 'match') return card(resolution.system, ctx, flags);
+    if (resolution.kind === 'match') return card(resolution.system, ctx, flags, 'via' in resolution ? placeLine(resolution, ctx.data.byId) : undefined);
     if (resolution.kind === 'successor') return successorReply(resolution.successor, ctx.data, flags.hide);
     return unresolvedReply(typed, resolution, (s) => action('ics', [s.odsCode], flags), 'name', flags.hide);
   },

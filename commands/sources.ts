@@ -3,6 +3,7 @@ import { booleanOption, type CommandModule } from '../src/core/command.ts';
 import { DISCORD_LIMITS } from '../src/protocol/limits.ts';
 import { reply } from '../src/protocol/reply.ts';
 import { fundingSourceLine } from '../src/views/funding-fields.ts';
+import { placeSourcesField } from '../src/views/place-sources.ts';
 
 const sources: CommandModule = {
   definition: slashCommand('sources', 'Every source the bot uses: who published it, when, and what it contributes', [HIDE]),
@@ -28,6 +29,7 @@ const sources: CommandModule = {
               name: 'ICB changes since 2022 (the April 2026 successor ICBs)',
               value: `${ctx.data.changes.sources.length} public sources, listed on each successor card and in data/sources/icb-changes-2022-2026.md; facts found in only one source are marked as such.`,
             },
+            placeSourcesField(),
           ].slice(0, DISCORD_LIMITS.embedFields),
         },
       ],
