@@ -2,6 +2,7 @@ import { DataError, parseOrThrow } from './data-error.ts';
 import {
   changesFileSchema,
   type Abolished,
+  type BoundaryMove,
   type ChangesFile,
   type ChangeSource,
   type PopulationShare,
@@ -49,6 +50,14 @@ export type SystemFate =
       readonly successors: readonly Handover[];
     };
 
+/** A July 2022 boundary move as seen from one system: the area it lost or gained, and the other system. */
+export interface BoundaryMoveSeen {
+  readonly move: BoundaryMove;
+  readonly date: string;
+  readonly direction: 'left' | 'joined';
+  readonly otherSystemId: string;
+}
+
 export interface ChangesModel {
   readonly file: ChangesFile;
   readonly asOf: string;
@@ -61,6 +70,8 @@ export interface ChangesModel {
   successorsOf(systemId: string): SystemFate;
   /** The 2022 systems (whole or part) a successor was made from; throws for an unknown successor id. */
   predecessorsOf(successorId: string): readonly Predecessor[];
+  /** Areas that left or joined a 2022 system when the ICBs were established on 1 July 2022 (after the survey). */
+  boundaryMovesOf(systemId: string): readonly BoundaryMoveSeen[];
   /** England's ICB count since `file.icbCountSince.date` (36 since 1 April 2026). */
   currentIcbCount(): number;
 }
@@ -113,6 +124,14 @@ function buildModel(file: ChangesFile, systemIds: ReadonlySet<string>): ChangesM
     source: (id) => sourceById.get(id),
     successorsOf,
     predecessorsOf: (successorId) => mustGet(successorById, successorId).predecessors,
+    boundaryMovesOf: (systemId) => {
+      const { date, moves } = file.boundaryMoves2022;
+      return moves.flatMap((move): BoundaryMoveSeen[] => {
+        if (move.fromSystemId === systemId) return [{ move, date, direction: 'left', otherSystemId: move.toSystemId }];
+        if (move.toSystemId === systemId) return [{ move, date, direction: 'joined', otherSystemId: move.fromSystemId }];
+        return [];
+      });
+    },
     currentIcbCount: () => file.icbCountSince.count,
   };
 }
@@ -140,6 +159,7 @@ function crossCheck(file: ChangesFile, systemIds: ReadonlySet<string>): string[]
     ...checkAbolished(file, systemIds),
     ...checkSplits(file),
     ...checkCodesAndDates(file, systemIds),
+    ...checkBoundaryMoves(file, systemIds),
   ];
 }
 
@@ -181,9 +201,18 @@ function checkUnique(file: ChangesFile): string[] {
   ];
 }
 
+function checkBoundaryMoves(file: ChangesFile, systemIds: ReadonlySet<string>): string[] {
+  return file.boundaryMoves2022.moves.flatMap((m, i) =>
+    (['fromSystemId', 'toSystemId'] as const)
+      .filter((key) => !systemIds.has(m[key]))
+      .map((key) => `boundaryMoves2022.moves[${i}].${key}: "${m[key]}" is not one of the ${systemIds.size} survey systems`),
+  );
+}
+
 function checkSourcesCited(file: ChangesFile): string[] {
   const known = new Set(file.sources.map((s) => s.id));
   const cited: Array<[string, string]> = [
+    ...file.boundaryMoves2022.moves.flatMap((m, i) => m.sourceIds.map((id, j): [string, string] => [`boundaryMoves2022.moves[${i}].sourceIds[${j}]`, id])),
     ...file.icbCountSince.sourceIds.map((id, i): [string, string] => [`icbCountSince.sourceIds[${i}]`, id]),
     ...file.closedOdsCodes.sourceIds.map((id, i): [string, string] => [`closedOdsCodes.sourceIds[${i}]`, id]),
     ...file.retiredOnsCodes.sourceIds.map((id, i): [string, string] => [`retiredOnsCodes.sourceIds[${i}]`, id]),

@@ -10,6 +10,7 @@ import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { surveyFooter } from './labels.ts';
 import { reply, type Reply } from '../protocol/reply.ts';
 import { truncate } from './text.ts';
+import { boundaryMovesSentence } from './boundary-moves.ts';
 
 
 function predecessorSystems(successor: Successor, data: Dataset): Array<{ system: IcsSystem; whole: boolean; part?: string; share?: number }> {
@@ -105,9 +106,17 @@ export function predecessorButtons(successor: Successor, data: Dataset, hide: bo
   return [{ type: ComponentType.ActionRow, components: buttons }];
 }
 
-/** One line for a 2022 card: what the system became, and since when. */
+/** One line for a 2022 card: what the system became, and since when (the July 2022 boundary moves first). */
 export function fateText(fate: SystemFate, data: Dataset): string {
-  if (fate.change === 'unchanged') return 'Still an ICB today, with the same area (unchanged by the April 2026 mergers).';
+  const moved = boundaryMovesSentence(fate.systemId, data);
+  const since2026 = fateSince2026(fate, data, moved !== '');
+  return moved === '' ? since2026 : `${moved}\n${since2026}`;
+}
+
+function fateSince2026(fate: SystemFate, data: Dataset, movedIn2022: boolean): string {
+  if (fate.change === 'unchanged') {
+    return movedIn2022 ? 'Still an ICB today, unchanged by the April 2026 mergers.' : 'Still an ICB today, with the same area (unchanged by the April 2026 mergers).';
+  }
   if (fate.change === 'boundary-change') {
     const gained = fate.gained.map((g) => `${g.part ?? 'part'} from ${data.byId.get(g.systemId)?.shortName ?? g.systemId}`).join('; ');
     return `Still an ICB today; its area grew on ${longDate(fate.body.startDate)}, taking in ${gained}.`;
