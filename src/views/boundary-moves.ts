@@ -21,5 +21,7 @@ export function boundaryMovesSentence(systemId: string, data: Dataset): string {
   const moves = data.changes.boundaryMovesOf(systemId);
   const first = moves[0];
   if (first === undefined) return '';
-  return `On ${longDate(first.date)}, when the ICBs were established (after the survey), its area changed: ${moves.map((m) => boundaryMoveText(m, data)).join('; ')}.`;
+  const cited = [...new Set(moves.flatMap((m) => m.move.sourceIds))].map((id) => data.changes.source(id)).find((s) => s?.url !== undefined);
+  const source = cited?.url !== undefined ? ` ([${cited.publisher}](${cited.url}))` : '';
+  return `On ${longDate(first.date)}, when the ICBs were established (after the survey), its area changed: ${moves.map((m) => boundaryMoveText(m, data)).join('; ')}${source}.`;
 }
