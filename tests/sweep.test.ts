@@ -75,7 +75,7 @@ describe('the sweep: every reply and every button within every limit', () => {
       for (const region of REGIONS) lines.push({ name: 'region', options: { name: region, sort: metric, chart: false } });
     }
     for (const region of [...REGIONS, 'Atlantis']) lines.push({ name: 'region', options: { name: region, sort: 'name', chart: false } });
-    for (const name of ['england', 'sources', 'help']) lines.push({ name, options: {} });
+    for (const name of ['england', 'sources', 'data', 'help']) lines.push({ name, options: {} });
     // Charts are slow to draw, so a sample carries them: one of each kind.
     lines.push({ name: 'rank', options: { metric: 'deficit', count: 42 } }, { name: 'region', options: { name: 'London' } }, { name: 'compare', options: { first: longest[0] ?? '', second: 'Devon' } });
 
