@@ -18,8 +18,24 @@ function rowOf(system: IcsSystem, data: Dataset, columns: readonly Column[]): Ce
   return columns.map((c) => c.value(system, data));
 }
 
+/** The dataset is static for a process's life: its files are written once per dataset, not once per /data. */
+function once(cache: WeakMap<Dataset, string>, data: Dataset, build: () => string): string {
+  let text = cache.get(data);
+  if (text === undefined) {
+    text = build();
+    cache.set(data, text);
+  }
+  return text;
+}
+const datasetCache = new WeakMap<Dataset, string>();
+const sourcesCache = new WeakMap<Dataset, string>();
+
 /** Every system, every column: the whole dataset a journalist can take away (/data). */
 export function datasetCsv(data: Dataset): string {
+  return once(datasetCache, data, () => writeDataset(data));
+}
+
+function writeDataset(data: Dataset): string {
   return write(
     COLUMNS.map((c) => c.header),
     data.systems.map((s) => rowOf(s, data, COLUMNS)),
@@ -38,6 +54,10 @@ export const LICENCE_UNKNOWN = 'not recorded in the bot’s data: check the publ
 
 /** Every source the figures come from, with its address where verified. */
 export function sourcesCsv(data: Dataset): string {
+  return once(sourcesCache, data, () => writeSources(data));
+}
+
+function writeSources(data: Dataset): string {
   const survey = data.sources.map((s): Cell[] => [s.id, s.title, s.publisher, s.date, s.url ?? null, s.contributes]);
   const f = data.funding.source;
   const funding: Cell[] = [f.id, `${f.title}, ${f.document} ${f.version}`, f.publisher, null, null, `Official allocations 2023/24–2024/25 and running costs to 2025/26, columns nhse_* (${f.localFile})`];
