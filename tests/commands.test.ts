@@ -15,10 +15,9 @@ function buttons(reply: Reply): APIButtonComponentWithCustomId[] {
 }
 
 /** The data rows of the code-block table in an embed description (header and fences dropped). */
-/** The rows of a region's code-block table, header left out. */
+/** A region's system lines, markdown off, the "Sorted by" line left out. */
 function codeRows(reply: Reply): string[] {
-  const block = /```\n([\s\S]*?)\n```/.exec(reply.embeds[0]?.description ?? '')?.[1] ?? '';
-  return block.split('\n').slice(1);
+  return (reply.embeds[0]?.description ?? '').split('\n').slice(1).map((line) => line.replace(/\*/g, ''));
 }
 
 /** A ranking's lines with the markdown taken off: "1 South West London — £256m". */
@@ -52,7 +51,7 @@ describe('/ics', () => {
   it('flags a row that misses a figure, with the implied value', async () => {
     const reply = await run('ics', { name: 'Shropshire' });
     expect(fieldValue(reply, /^Population/)).toContain('not published');
-    expect(fieldValue(reply, /Data notes/)).toMatch(/no population.*522,756/);
+    expect(fieldValue(reply, /Data notes/)).toMatch(/no population.*about 523,000 people/);
   });
 
   it('shows what was published for a row that does not add up', async () => {
@@ -145,6 +144,15 @@ describe('/region', () => {
     expect(limitViolations(reply)).toEqual([]);
   });
 
+  it('adds like with like and leaves rows that do not add up out of the regional spend per head, naming them', async () => {
+    const reply = await run('region', { name: 'North West' });
+    const totals = fieldValue(reply, /Region totals/);
+    expect(totals).toMatch(/Spend per head across the region: \*\*£1,773\*\* .*leaves out Cheshire and Merseyside; Greater Manchester/);
+    expect(totals).toMatch(/System deficits .*\*\*£219m\*\* from 1 system/);
+    expect(totals).toMatch(/Financial gaps, a different measure: \*\*£95m\*\* from 1 system/);
+    expect(codeRows(reply).find((r) => r.startsWith('Cheshire'))).toMatch(/^Cheshire and Merseyside ⚠/);
+  });
+
   it('sorts by the chosen metric', async () => {
     const reply = await run('region', { name: 'South West', sort: 'spend-per-head' });
     const rows = codeRows(reply);
@@ -163,10 +171,12 @@ describe('/rank', () => {
     const reply = await run('rank', { metric: 'deficit', count: 3 });
     const rows = tableRows(reply);
     // South West London's £256m "challenge" is a financial gap: ranked with deficits, as labelled.
-    expect(rows[0]).toMatch(/^1\s+South West London.*£256m/);
-    expect(rows[1]).toMatch(/^2\s+North East and North Cumbria.*£240m/);
+    expect(rows[0]).toMatch(/^1\s+South West London.*£256m \(gap\)$/);
+    expect(rows[1]).toMatch(/^2\s+North East and North Cumbria.*£240m$/);
+    expect(rows[2]).toMatch(/^3\s+Cheshire and Merseyside.*£219m \(draft plan\)$/);
     expect(rows).toHaveLength(3);
-    expect(fieldValue(reply, /Notes/)).toMatch(/\d+ of 42 systems published no deficit figure and are left out/);
+    expect(fieldValue(reply, /^Ranked among the 27 of 42 that published a figure; left out/)).toContain('Greater Manchester');
+    expect(fieldValue(reply, /Notes/)).toMatch(/Not like-for-like/);
   });
 
   it('ranks lowest first within a region', async () => {

@@ -15,7 +15,7 @@ describe('npm run data:check', () => {
   it('prints the anomalies with published and implied values, and the totals comparison', () => {
     const { status, stdout } = run('src/data/check-cli.ts', []);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/shropshire-telford-and-wrekin\s+missing-figure\s+—\s+0\.827\s+1,582\s+522,756/);
+    expect(stdout).toMatch(/shropshire-telford-and-wrekin\s+missing-figure\s+—\s+0\.827\s+1,582\s+523,000/);
     expect(stdout).toMatch(/staffordshire-and-stoke-on-trent\s+product-mismatch\s+516,452/);
     expect(stdout).toMatch(/Population\s+61\.5m\s+60\.53m\s+−1\.6%\s+1/);
   });

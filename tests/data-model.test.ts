@@ -80,11 +80,19 @@ describe('consistency checks computed at load', () => {
     const stw = byId('shropshire-telford-and-wrekin');
     expect(stw.population.people).toBeNull();
     const missing = stw.anomalies.find((a) => a.kind === 'missing-figure');
-    expect(missing?.implied.population).toBe(Math.round(0.827e9 / 1582));
+    // 0.827 has three significant figures, so the implied population is given to three: 523,000, not 522,756.
+    expect(missing?.implied.population).toBe(523_000);
+    expect(missing?.note).toContain('about 523,000 people');
   });
 
-  it('flags the allocation that repeats another system’s, on both rows', () => {
-    expect(flagged('repeated-allocation')).toEqual(['cheshire-and-merseyside', 'west-yorkshire-and-harrogate']);
+  it('flags the repeated allocation only on the row it does not fit (West Yorkshire’s row adds up)', () => {
+    expect(flagged('repeated-allocation')).toEqual(['cheshire-and-merseyside']);
+    expect(byId('west-yorkshire-and-harrogate').anomalies).toEqual([]);
+  });
+
+  it('tells a printing slip from an inconsistency', () => {
+    expect(byId('nottingham-and-nottinghamshire').anomalies.map((a) => a.severity)).toEqual(['printing-slip']);
+    expect(byId('staffordshire-and-stoke-on-trent').anomalies.map((a) => a.severity)).toEqual(['inconsistency']);
   });
 
   it('flags Nottingham’s population printed without a unit', () => {
@@ -96,7 +104,10 @@ describe('consistency checks computed at load', () => {
     expect(cm.allocation.gbpBillions).toBe(4.018);
     expect(cm.figures.allocationGbpBillions).toBe(4.018);
     const mismatch = cm.anomalies.find((a) => a.kind === 'product-mismatch');
-    expect(mismatch?.implied.allocationGbpBillions).toBeCloseTo((2.7e6 * 1769) / 1e9, 6);
+    // 2.7m has two significant figures: the implied allocation is about £4.8bn, and the note says "about".
+    expect(mismatch?.implied.allocationGbpBillions).toBeCloseTo(4.8, 6);
+    expect(mismatch?.note).toMatch(/about £4\.8bn/);
+    expect(mismatch?.note).toMatch(/about 2\.27m people/);
   });
 });
 

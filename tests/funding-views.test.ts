@@ -46,11 +46,11 @@ function buttons(reply: Reply): APIButtonComponentWithCustomId[] {
   return reply.components.flatMap((r) => r.components.filter((c): c is APIButtonComponentWithCustomId => c.type === ComponentType.Button && 'custom_id' in c));
 }
 
-/** The code-block table's line for one allocation, split into cells. */
+/** One allocation's line ("**Core recurrent:** 2023/24 3,437.8 → 2024/25 3,515.3"), as its £m amounts in year order. */
 function tableRow(embed: APIEmbed, label: string): string[] {
-  const line = (embed.description ?? '').split('\n').find((l) => l.startsWith(label));
-  if (line === undefined) throw new Error(`no table row "${label}"`);
-  return line.slice(label.length).trim().split(/\s+/);
+  const line = (embed.description ?? '').split('\n').find((l) => l.startsWith(`**${label}:**`));
+  if (line === undefined) throw new Error(`no line for "${label}"`);
+  return [...line.slice(label.length + 5).matchAll(/\d{4}\/\d{2} ([\d,.]+)/g)].map((m) => m[1] ?? '');
 }
 
 /** £k as £m to one decimal with separators, computed here independently of the view. */
@@ -81,10 +81,11 @@ describe('/funding for a system above its fair-shares target (South East London,
     expect(embed.footer?.text).toContain('ICB allocations workbook v1.2');
   });
 
-  it('gives the full allocation history in £m, one column per year', () => {
+  it('gives the full allocation history in £m, each amount beside its year, with no wide table', () => {
     expect(tableRow(embed, 'Core recurrent')).toEqual(['3,437.8', '3,515.3']);
     expect(tableRow(embed, 'Running costs')).toEqual(['36.2', '29.7', '27.0']);
-    expect(embed.description).toMatch(/2022\/23 +2023\/24 +2024\/25 +2025\/26/);
+    expect(embed.description).toContain('**Running costs:** 2023/24 36.2 → 2024/25 29.7 → 2025/26 27.0');
+    expect(embed.description).not.toContain('```');
   });
 
   it('spells out growth, per head, distance by year and the running-cost cut, each beside England’s figure', () => {

@@ -36,6 +36,12 @@ function problemsOf(asked: Asked): string[] {
   const body = { type: 4, data: JSON.parse(JSON.stringify(toMessageData(reply))) as unknown };
   const problems = [...checkInteractionResponse(body), ...specCallbackProblems(body)];
   if (texts(reply).some((t) => (t.match(FENCE)?.length ?? 0) % 2 === 1)) problems.push('a code block left open');
+  // Phone-sized: a code block does not wrap, so a line wider than 40 characters scrambles its columns on a phone.
+  for (const t of texts(reply)) {
+    const blocks = t.split(FENCE).filter((_, i) => i % 2 === 1);
+    const wide = blocks.flatMap((b) => b.split('\n')).find((line) => line.length > 40);
+    if (wide !== undefined) problems.push(`code-block line of ${wide.length} characters: "${wide}"`);
+  }
   if (hidden && !reply.ephemeral) problems.push('a hidden request answered in public');
   if (/out of date|older version/.test(reply.content ?? '')) problems.push(`a fresh button answered "${reply.content ?? ''}"`);
   for (const id of customIds(reply)) if (!decodeButton(id).ok) problems.push(`custom id ${id} does not decode`);

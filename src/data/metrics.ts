@@ -1,4 +1,5 @@
 import { FUNDING_METRIC_IDS, FUNDING_METRICS } from './funding-metrics.ts';
+import type { CheckedFigure } from './consistency.ts';
 import type { SystemFigures } from './model.ts';
 
 export type MetricUnit = 'gbp-m' | 'percent' | 'gbp' | 'gbp-bn' | 'people';
@@ -14,6 +15,8 @@ export interface Metric {
   source: 'survey' | 'allocations';
   /** What the figure is and which end is which, for a ranking's notes. */
   note?: string;
+  /** The published survey figures the value is computed from: a row whose checks doubt one of them is marked ⚠. */
+  uses?: readonly CheckedFigure[];
   value(figures: SystemFigures): number | null;
 }
 
@@ -53,6 +56,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     unit: 'percent',
     missingMeaning: 'published no deficit figure',
     source: 'survey',
+    uses: ['allocation'],
     value: (f) => f.deficitSharePct,
   },
   'deficit-per-head': {
@@ -61,6 +65,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     unit: 'gbp',
     missingMeaning: 'published no deficit figure or no population',
     source: 'survey',
+    uses: ['population'],
     value: (f) => f.deficitPerHeadGbp,
   },
   'spend-per-head': {
@@ -69,6 +74,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     unit: 'gbp',
     missingMeaning: 'has no published spend per head',
     source: 'survey',
+    uses: ['spendPerHead'],
     value: (f) => f.spendPerHeadGbp,
   },
   allocation: {
@@ -77,6 +83,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     unit: 'gbp-bn',
     missingMeaning: 'has no published allocation',
     source: 'survey',
+    uses: ['allocation'],
     value: (f) => f.allocationGbpBillions,
   },
   population: {
@@ -85,6 +92,7 @@ export const METRICS: Readonly<Record<MetricId, Metric>> = {
     unit: 'people',
     missingMeaning: 'has no published population',
     source: 'survey',
+    uses: ['population'],
     value: (f) => f.population,
   },
 };

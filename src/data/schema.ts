@@ -32,6 +32,14 @@ export const POSITION_STATUSES = [
 export const positionStatusSchema = z.enum(POSITION_STATUSES);
 export type PositionStatus = z.infer<typeof positionStatusSchema>;
 
+/**
+ * What stage of a system's finances a figure belongs to, read from the quote: figures of different stages are not
+ * added or ranked as if alike without saying so.
+ */
+export const POSITION_STAGES = ['plan', 'draft-plan', 'forecast', 'unstated', 'icb-only', 'cumulative', 'single-organisation', 'none'] as const;
+export const positionStageSchema = z.enum(POSITION_STAGES);
+export type PositionStage = z.infer<typeof positionStageSchema>;
+
 export const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a kebab-case slug');
 export const nonBlank = z.string().trim().min(1, 'must not be blank');
 const gbpM = z.number().nonnegative().finite();
@@ -50,6 +58,8 @@ export const positionSchema = z.strictObject({
   /** Verbatim from the survey, whitespace normalised. */
   quote: nonBlank,
   status: positionStatusSchema,
+  /** plan, draft plan, forecast…; `none` where the quote gives no figure for the system. */
+  stage: positionStageSchema,
   /** The system's own headline figure for 2022/23, where the quote gives one. */
   amountGbpM: gbpM.nullable(),
   range: rangeSchema.nullable(),

@@ -11,7 +11,6 @@ import { fundingOf, gbpFromK, growthPct, millionsFromK, rankPhrase, workbookName
 import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { reply, type Reply } from '../protocol/reply.ts';
 import { chartAttachment } from './reply-charts.ts';
-import { codeTable } from './table.ts';
 import { truncate } from './text.ts';
 import { longDate } from '../format/dates.ts';
 
@@ -39,25 +38,22 @@ function fundingFooter(data: Dataset): { text: string } {
   return { text: `Source: ${s.publisher}, “${s.title}”, ${s.document} ${s.version} — cash allocations, not spending` };
 }
 
-/** The history as a table in £m: one row per allocation, one column per year the workbook gives it for. */
+/**
+ * The history in £m, one allocation a line with its years: lines wrap cleanly on a phone, where a five-column
+ * table would scramble.
+ */
 function historyTable(row: Funding['published']): string {
-  const blank = '';
-  const rows: string[][] = [
-    ['Core baseline (adj.)', millionsFromK(row.core_2022_23_adjusted_baseline_k), blank, blank, blank],
-    ['Core recurrent', blank, millionsFromK(row.core_2023_24_recurrent_k), millionsFromK(row.core_2024_25_recurrent_k), blank],
-    ['Core total', blank, millionsFromK(row.core_2023_24_total_k), millionsFromK(row.core_2024_25_total_k), blank],
-    ['Combined', blank, millionsFromK(row.core_2023_24_combined_k), millionsFromK(row.core_2024_25_combined_k), blank],
-    ['GP (primary medical)', blank, millionsFromK(row.primary_medical_2023_24_recurrent_k), millionsFromK(row.primary_medical_2024_25_recurrent_k), blank],
-    ['Other primary care', blank, millionsFromK(row.other_primary_care_2023_24_k), millionsFromK(row.other_primary_care_2024_25_k), blank],
-    [
-      'Running costs',
-      blank,
-      millionsFromK(row.running_cost_allowance_2023_24_k),
-      millionsFromK(row.running_cost_allowance_2024_25_k),
-      millionsFromK(row.running_cost_allowance_2025_26_k),
-    ],
-  ];
-  return codeTable(['£m, cash', '2022/23', '2023/24', '2024/25', '2025/26'], rows, new Set([1, 2, 3, 4]));
+  const years = (pairs: Array<[string, number]>) => pairs.map(([year, k]) => `${year} ${millionsFromK(k)}`).join(' → ');
+  return [
+    '£m, cash:',
+    `**Core baseline (adj.):** ${years([['2022/23', row.core_2022_23_adjusted_baseline_k]])}`,
+    `**Core recurrent:** ${years([['2023/24', row.core_2023_24_recurrent_k], ['2024/25', row.core_2024_25_recurrent_k]])}`,
+    `**Core total:** ${years([['2023/24', row.core_2023_24_total_k], ['2024/25', row.core_2024_25_total_k]])}`,
+    `**Combined:** ${years([['2023/24', row.core_2023_24_combined_k], ['2024/25', row.core_2024_25_combined_k]])}`,
+    `**GP (primary medical):** ${years([['2023/24', row.primary_medical_2023_24_recurrent_k], ['2024/25', row.primary_medical_2024_25_recurrent_k]])}`,
+    `**Other primary care:** ${years([['2023/24', row.other_primary_care_2023_24_k], ['2024/25', row.other_primary_care_2024_25_k]])}`,
+    `**Running costs:** ${years([['2023/24', row.running_cost_allowance_2023_24_k], ['2024/25', row.running_cost_allowance_2024_25_k], ['2025/26', row.running_cost_allowance_2025_26_k]])}`,
+  ].join('\n');
 }
 
 function growthField(funding: Funding, data: Dataset): APIEmbedField {

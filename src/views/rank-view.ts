@@ -5,6 +5,8 @@ import type { Region } from '../data/schema.ts';
 import { shortName } from '../search/name-index.ts';
 import { footerFor } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
+import { flagLines, isFlagged } from '../data/figure-flags.ts';
+import { figureTag } from '../data/position-kind.ts';
 
 export interface RankRequest {
   metric: MetricId;
@@ -52,21 +54,31 @@ export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
   const shown = ranked.rows.map((r) => `${r.system.figures.deficitIsRangeMidpoint && request.metric.startsWith('deficit') ? '~' : ''}${formatMetric(metric.unit, r.value)}`);
   const positions = positionLabels(shown);
   // Compact lines rather than a wide table: a phone wraps lines cleanly, and 42 of them fit one description.
-  const lines = ranked.rows.map((r, i) => `\`${positions[i] ?? ''}\` ${shortName(r.system)} — **${shown[i] ?? ''}**`);
-  const notes: string[] = [];
+  const isDeficit = request.metric.startsWith('deficit');
+  const lines = ranked.rows.map((r, i) => {
+    const tag = isDeficit ? figureTag(r.system.position) : undefined;
+    const flag = isFlagged(r.system, request.metric) ? ' ⚠' : '';
+    return `\`${positions[i] ?? ''}\` ${shortName(r.system)} — **${shown[i] ?? ''}**${tag !== undefined ? ` (${tag})` : ''}${flag}`;
+  });
+  const published = ranked.poolSize - ranked.leftOut.length;
+  const fields: Array<{ name: string; value: string }> = [];
   if (ranked.leftOut.length > 0) {
-    notes.push(`${ranked.leftOut.length} of ${ranked.poolSize} systems ${metric.missingMeaning} and are left out: ${ranked.leftOut.map(shortName).join('; ')}.`);
+    fields.push({ name: `Ranked among the ${published} of ${ranked.poolSize} that published a figure; left out`, value: ranked.leftOut.map(shortName).join('; ') });
   }
+  const flags = flagLines(ranked.rows.map((r) => r.system), request.metric);
+  if (flags.length > 0) fields.push({ name: '⚠ Ranked as published, but the row does not add up', value: flags.join('\n') });
+  const notes: string[] = [];
   if (metric.note !== undefined) notes.push(metric.note);
-  if (request.metric.startsWith('deficit')) {
-    notes.push('Deficits and financial gaps as the survey published them (break-even counts as £0); efficiency asks are not deficits. ~ marks the midpoint of a published range.');
+  if (isDeficit) {
+    notes.push('Not like-for-like: deficits and gaps of different stages, each tagged as published; break-even counts as £0; efficiency asks are not deficits. ~ marks the midpoint of a range.');
   }
   notes.push('= marks a joint place at the value shown. Ranked among the 42 systems of 2022, the survey’s unit (not today’s ICBs).');
+  fields.push({ name: 'Notes', value: notes.map((n) => `• ${n}`).join('\n') });
   return {
     title: `${metric.label}: ${request.order} ${ranked.rows.length} — ${where}`,
     description: lines.join('\n'),
     color: 0x0072b2,
-    fields: [{ name: 'Notes', value: notes.map((n) => `• ${n}`).join('\n') }],
+    fields,
     footer: footerFor(metric.source, data),
   };
 }

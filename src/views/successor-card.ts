@@ -150,6 +150,12 @@ export function successorReply(successor: Successor, data: Dataset, hide: boolea
   });
 }
 
+/** The short form for /england, where space is tight: today's count and what the figures are for. */
+export function icbCountShort(data: Dataset): string {
+  const created = data.changes.successors.filter((s) => s.kind === 'new-body').length;
+  return `Since ${longDate(data.changes.file.icbCountSince.date)} England has ${data.changes.currentIcbCount()} ICBs (${data.changes.abolished.length} abolished, ${created} created); figures here are for the ${data.systems.length} systems of 2022.`;
+}
+
 /** "42 ICBs when the survey was taken; 36 since 1 April 2026" — computed from the changes data, not written by hand. */
 export function icbCountLine(data: Dataset): string {
   const since = data.changes.file.icbCountSince.date;

@@ -1,17 +1,28 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem } from '../data/model.ts';
+import { isFlagged } from '../data/figure-flags.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
+import { KIND_LABEL, STAGE_LABEL } from '../data/position-kind.ts';
 import { gbp, gbpBillions, gbpMillions, ordinal, people, percent } from '../format/numbers.ts';
 import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { amountText, STATUS_COLOUR, STATUS_LABEL, surveyFooter } from './labels.ts';
 import { blockQuote, truncate } from './text.ts';
 import { fateText } from './successor-card.ts';
 
-/** "12th of 42 · 3rd of 7 in South West", or nothing when the figure is missing. */
-export function rankText(system: IcsSystem, metric: MetricId): string {
+/**
+ * "12th highest of 42 · joint 3rd of the 3 in the South West that published a figure", ⚠ when the row's figures do
+ * not add up; nothing when the figure is missing. Ranks count only the systems that published the figure.
+ */
+export function rankText(system: IcsSystem, metric: MetricId, data: Dataset): string {
   const rank = system.ranks[metric];
   if (rank === undefined) return '';
-  return `${ordinal(rank.england)} highest of ${rank.of} · ${ordinal(rank.region)} of ${rank.ofRegion} in ${system.region}`;
+  const regionSize = data.systems.filter((s) => s.region === system.region).length;
+  const joint = (place: number, pool: readonly IcsSystem[], key: 'england' | 'region') =>
+    pool.some((o) => o.id !== system.id && o.ranks[metric]?.[key] === place) ? 'joint ' : '';
+  const national = `${joint(rank.england, data.systems, 'england')}${ordinal(rank.england)} highest of ${rank.of}${rank.of < data.systems.length ? ' that published it' : ''}`;
+  const inRegion = data.systems.filter((s) => s.region === system.region);
+  const regional = `${joint(rank.region, inRegion, 'region')}${ordinal(rank.region)} of ${rank.ofRegion}${rank.ofRegion < regionSize ? ` in ${system.region} that published it (the region has ${regionSize})` : ` in ${system.region}`}`;
+  return `${national} · ${regional}${isFlagged(system, metric) ? ' ⚠ ranked as published; the row does not add up' : ''}`;
 }
 
 function figureField(name: string, value: string | null, published: string | null, rank: string): APIEmbedField {
@@ -27,6 +38,7 @@ export function positionLines(system: IcsSystem): string[] {
   const lines: string[] = [];
   const amount = amountText(position);
   lines.push(`**${STATUS_LABEL[position.status]}: ${amount}**`);
+  lines.push(`Kind of figure: ${KIND_LABEL[position.status]}, ${STAGE_LABEL[position.stage]}.`);
   lines.push(position.summary);
   if (position.earlier.length > 0) lines.push(`Earlier or draft: ${position.earlier.map((e) => `${gbpMillions(e.gbpM)} (${e.label})`).join('; ')}`);
   if (position.otherFigures.length > 0) lines.push(`Also in the quote: ${position.otherFigures.map((e) => `${gbpMillions(e.gbpM)} (${e.label})`).join('; ')}`);
@@ -40,8 +52,11 @@ export function positionLines(system: IcsSystem): string[] {
   return lines;
 }
 
+/** Inconsistencies first, then missing figures, then printing slips, each said for what it is. */
 export function dataNotes(system: IcsSystem): string[] {
-  return [...system.anomalies.map((a) => a.note), ...system.position.readingNotes];
+  const order = { inconsistency: 0, missing: 1, 'printing-slip': 2 } as const;
+  const anomalies = [...system.anomalies].sort((a, b) => order[a.severity] - order[b.severity]);
+  return [...anomalies.map((a) => (a.severity === 'printing-slip' ? `Printing slip: ${a.note}` : a.note)), ...system.position.readingNotes];
 }
 
 /** The card for one 2022 system: figures with ranks, the position read and quoted, and what does not add up. */
@@ -50,9 +65,9 @@ export function systemEmbed(system: IcsSystem, data: Dataset, extraFields: APIEm
   const heading =
     system.publishedHeading !== system.region ? ` (the survey printed it under “${system.publishedHeading}”)` : '';
   const fields: APIEmbedField[] = [
-    figureField('Population', f.population !== null ? people(f.population) : null, system.population.published, rankText(system, 'population')),
-    figureField('Allocation 2022/23', f.allocationGbpBillions !== null ? gbpBillions(f.allocationGbpBillions) : null, system.allocation.published, rankText(system, 'allocation')),
-    figureField('Spend per head', f.spendPerHeadGbp !== null ? gbp(f.spendPerHeadGbp) : null, system.spendPerHead.published, rankText(system, 'spend-per-head')),
+    figureField('Population', f.population !== null ? people(f.population) : null, system.population.published, rankText(system, 'population', data)),
+    figureField('Allocation 2022/23', f.allocationGbpBillions !== null ? gbpBillions(f.allocationGbpBillions) : null, system.allocation.published, rankText(system, 'allocation', data)),
+    figureField('Spend per head', f.spendPerHeadGbp !== null ? gbp(f.spendPerHeadGbp) : null, system.spendPerHead.published, rankText(system, 'spend-per-head', data)),
     { name: 'Financial position 2022/23', value: positionLines(system).join('\n') },
     {
       name: 'What the survey says',
@@ -63,7 +78,7 @@ export function systemEmbed(system: IcsSystem, data: Dataset, extraFields: APIEm
     },
   ];
   if (f.deficitGbpM !== null) {
-    const share = rankText(system, 'deficit-share');
+    const share = rankText(system, 'deficit-share', data);
     if (share !== '') fields.push({ name: `${METRICS['deficit-share'].label} — rank`, value: share, inline: false });
   }
   const notes = dataNotes(system);
