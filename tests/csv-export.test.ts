@@ -74,6 +74,8 @@ describe('/data', () => {
     const notts = byId('nottingham-and-nottinghamshire');
     expect(notts['position_quote']).toBe('£96.7m system deficit forecast (£59.7m attributed to NUH)');
     expect(Number(notts['deficit_gbp_m'])).toBe(96.7);
+    expect(notts['position_stage']).toBe(app.data.byId.get('nottingham-and-nottinghamshire')?.position.stage);
+    expect(notts['position_stage']).not.toBe('');
     expect(notts['boundary_moves_july_2022']).toContain('Bassetlaw joined from South Yorkshire and Bassetlaw');
     expect(Number(notts['deficit_share_pct'])).toBeCloseTo(app.data.byId.get('nottingham-and-nottinghamshire')?.figures.deficitSharePct ?? NaN, 3);
   });

@@ -1,4 +1,5 @@
 import type { Dataset, IcsSystem } from '../data/model.ts';
+import { isSystemDeficit } from '../data/position-kind.ts';
 import { boundaryMoveText } from '../views/boundary-moves.ts';
 
 /**
@@ -49,6 +50,8 @@ export const COLUMNS: readonly Column[] = [
   { header: 'spend_per_head_gbp', meaning: 'Spend per head as read by the bot (£)', table: true, value: (s) => s.spendPerHead.gbp },
   { header: 'position_quote', meaning: 'The survey’s text on the 2022/23 financial position, verbatim', value: (s) => s.position.quote },
   { header: 'position_status', meaning: 'The bot’s reading of the position: deficit, financial-gap, break-even, efficiency-ask or not-published', table: true, value: (s) => s.position.status },
+  { header: 'position_stage', meaning: 'Stage of the figure: plan, draft-plan, forecast, unstated, icb-only, cumulative, single-organisation or none', table: true, value: (s) => s.position.stage },
+  { header: 'counts_as_system_deficit', meaning: 'yes when the bot adds this figure into deficit totals (a system-wide deficit for 2022/23 with an amount)', value: (s) => (isSystemDeficit(s.position) ? 'yes' : 'no') },
   { header: 'position_amount_gbp_m', meaning: 'Headline amount in the quote (£m), where it gives one', value: (s) => s.position.amountGbpM },
   { header: 'position_range_low_gbp_m', meaning: 'Low end of a published range (£m)', value: (s) => s.position.range?.lowGbpM ?? null },
   { header: 'position_range_high_gbp_m', meaning: 'High end of a published range (£m)', value: (s) => s.position.range?.highGbpM ?? null },
@@ -59,6 +62,7 @@ export const COLUMNS: readonly Column[] = [
   { header: 'deficit_share_pct', meaning: 'Derived: deficit ÷ allocation × 100 (4 decimals)', table: true, value: (s) => derived(s.figures.deficitSharePct) },
   { header: 'deficit_per_head_gbp', meaning: 'Derived: deficit ÷ population (£, 4 decimals)', table: true, value: (s) => derived(s.figures.deficitPerHeadGbp) },
   { header: 'data_flags', meaning: 'Kinds of the bot’s data checks this row fails, ;-separated', table: true, value: (s) => joined(s.anomalies.map((a) => a.kind)) },
+  { header: 'data_flag_severities', meaning: 'printing-slip, inconsistency or missing for each data flag, in the same order, ;-separated', value: (s) => joined(s.anomalies.map((a) => a.severity)) },
   { header: 'data_notes', meaning: 'The data checks’ notes and reading notes, ;-separated', value: (s) => joined([...s.anomalies.map((a) => a.note), ...s.position.readingNotes]) },
   { header: 'nhse_core_2023_24_recurrent_gbp_k', meaning: 'NHS England core recurrent allocation 2023/24 (£k, workbook)', value: (s, d) => funding(s, d)?.published.core_2023_24_recurrent_k ?? null },
   { header: 'nhse_core_2024_25_recurrent_gbp_k', meaning: 'NHS England core recurrent allocation 2024/25 (£k, workbook)', value: (s, d) => funding(s, d)?.published.core_2024_25_recurrent_k ?? null },
