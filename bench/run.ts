@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { getDataset, loadDataset } from '../src/data/load.ts';
 import { benchCharts } from './charts.ts';
 import { benchCommands, type CommandsBench } from './commands.ts';
+import { benchQuestions, type QuestionsBench } from './questions.ts';
 import { benchSearch, type SearchBench, type SearcherResult } from './search.ts';
 import { heapUsed, roundMs, summarise, timeSync, type HeapReading } from './stats.ts';
 
@@ -82,6 +83,18 @@ function commandLines(commands: CommandsBench): string[] {
   ];
 }
 
+function questionLines(q: QuestionsBench): string[] {
+  return [
+    `Questions — ${q.questions} fixture questions, ${q.rounds} timed rounds after warm-up (parse + reply, no charts); target p99 < ${q.target.p99Ms} ms`,
+    `  answered correctly (reading + lead facts)  ${q.correct}/${q.questions} (${q.pct}%)`,
+    `  baseline: the question typed into /ics     ${q.baseline.correct}/${q.questions} (${q.baseline.pct}%)`,
+    `  per question (median of its runs) p50 / p99 ${ms(q.perQuestion.p50Ms)} / ${ms(q.perQuestion.p99Ms)}  ${check(q.met)}`,
+    `  every run p50 / p99 / max                  ${ms(q.ask.p50Ms)} / ${ms(q.ask.p99Ms)} / ${ms(q.ask.maxMs)}`,
+    `  baseline resolve p50 / p99                 ${ms(q.baseline.resolve.p50Ms)} / ${ms(q.baseline.resolve.p99Ms)} (p99 ratio ask ÷ resolve ${(q.ask.p99Ms / q.baseline.resolve.p99Ms).toFixed(1)}×)`,
+    ...q.failures.slice(0, 10).map((f) => `  ✗ ${f}`),
+  ];
+}
+
 function recordLines(title: string, record: unknown): string[] {
   if (typeof record !== 'object' || record === null) return [`${title}: ${JSON.stringify(record)}`];
   return [title, ...Object.entries(record).map(([key, value]) => `  ${pad(key, 46)}${typeof value === 'number' ? value : JSON.stringify(value)}`)];
@@ -100,6 +113,7 @@ async function main(): Promise<void> {
   heap.afterLoad = heapUsed();
   const search = benchSearch({ rounds });
   const commands = await benchCommands();
+  const questions = await benchQuestions();
   heap.afterSearchAndCommands = heapUsed();
   const charts = await benchCharts();
   const http = await benchHttpIfPresent();
@@ -114,6 +128,8 @@ async function main(): Promise<void> {
     '',
     ...commandLines(commands),
     '',
+    ...questionLines(questions),
+    '',
     ...recordLines('Charts (bench/charts.ts)', charts),
     '',
     ...(http.ran ? recordLines('HTTP (bench/http.ts)', http.result) : [`HTTP: ${http.note}`]),
@@ -121,7 +137,7 @@ async function main(): Promise<void> {
 
   if (json) {
     process.stderr.write(`${report}\n`);
-    process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, dataset, heap, search, commands, charts, http })}\n`);
+    process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, dataset, heap, search, commands, questions, charts, http })}\n`);
   } else {
     process.stdout.write(`${report}\n`);
   }

@@ -8,6 +8,7 @@ import { SOURCE_YEARS } from '../src/data/source-years.ts';
 
 /** Each field is written to fit Discord's 1,024 characters by design (a test holds every reply to the limits). */
 const HOW_TO_ASK = [
+  '`/ask question:what is the deficit in Kent?` — any question in plain English (or @mention the bot, DM it, or right-click a message → Apps → Look up ICS figures)',
   '`/ics name:Devon` — one system’s card (a place or abbreviation works too: `Leeds`, `BNSSG`)',
   '`/compare first:Kent second:Sussex` — two systems side by side',
   '`/region name:South West` — a region’s systems and totals (`sort:` to reorder)',

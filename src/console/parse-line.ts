@@ -59,6 +59,19 @@ function convert(option: APIApplicationCommandBasicOption, raw: string): OptionV
   }
 }
 
+/** Free-text options that take the rest of the line verbatim, colons included (`/ask question:what is X: per head?`). */
+const VERBATIM_OPTIONS = ['question'];
+
+/** Cuts a verbatim option off the end of the line, so the option parser never sees its text. */
+function verbatimTail(rest: string, definitions: readonly APIApplicationCommandBasicOption[]): { before: string; tail?: { name: string; value: string } } {
+  for (const name of VERBATIM_OPTIONS) {
+    if (!definitions.some((d) => d.name === name)) continue;
+    const found = new RegExp(`(?:^|\\s)${name}:`, 'i').exec(rest);
+    if (found !== null) return { before: rest.slice(0, found.index), tail: { name, value: rest.slice(found.index + found[0].length).trim() } };
+  }
+  return { before: rest };
+}
+
 /** Parses a console / `ask` line against the command definitions, as Discord would deliver it. */
 export function parseLine(line: string, commands: ReadonlyMap<string, CommandModule>, opts: { forAutocomplete?: boolean } = {}): ParsedLine {
   const trimmed = line.trim();
@@ -69,7 +82,8 @@ export function parseLine(line: string, commands: ReadonlyMap<string, CommandMod
   if (command === undefined) throw new UsageError(`unknown command /${name.slice(0, 40)}; commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}`);
   const definitions = (command.definition.options ?? []) as APIApplicationCommandBasicOption[];
   const options: Record<string, OptionValue> = {};
-  const parts = splitOptions(trimmed.slice(head[0].length));
+  const { before, tail } = verbatimTail(trimmed.slice(head[0].length), definitions);
+  const parts = [...splitOptions(before), ...(tail !== undefined ? [tail] : [])];
   let focused: ParsedLine['focused'];
   for (const part of parts) {
     const definition = definitions.find((d) => d.name === part.name);

@@ -1,4 +1,5 @@
 import type { CommandOptions, FocusedOption, OptionValue } from '../core/command.ts';
+import { MESSAGE_COMMAND, messageCommandAsk } from '../questions/message-command.ts';
 
 /** Discord's interaction types (receiving-and-responding#interaction-object-interaction-type). */
 export const InteractionKind = { Ping: 1, Command: 2, Component: 3, Autocomplete: 4, ModalSubmit: 5 } as const;
@@ -56,6 +57,13 @@ function targetOf(body: Json): InteractionTarget | undefined {
   return { id, token, applicationId };
 }
 
+/** The text of the message a message command (type 3) was used on, from `resolved.messages[target_id]`. */
+function messageCommandText(data: Json): string | undefined {
+  if (data.type !== MESSAGE_COMMAND.type || typeof data.target_id !== 'string' || !isRecord(data.resolved) || !isRecord(data.resolved.messages)) return undefined;
+  const message = data.resolved.messages[data.target_id];
+  return isRecord(message) && typeof message.content === 'string' ? message.content : '';
+}
+
 /** Reads the parts of an interaction payload we act on; undefined when the JSON is not an interaction at all. */
 export function parseInteraction(body: unknown): ParsedInteraction | undefined {
   if (!isRecord(body) || typeof body.type !== 'number') return undefined;
@@ -66,6 +74,11 @@ export function parseInteraction(body: unknown): ParsedInteraction | undefined {
   switch (body.type) {
     case InteractionKind.Command: {
       if (typeof data.name !== 'string') return undefined;
+      const asked = messageCommandText(data);
+      if (asked !== undefined) {
+        const ask = messageCommandAsk(asked);
+        return { kind: 'command', target, name: ask.name, options: ask.options };
+      }
       return { kind: 'command', target, name: data.name, options: flattenOptions(data.options).options };
     }
     case InteractionKind.Autocomplete: {

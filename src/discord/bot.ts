@@ -5,6 +5,7 @@ import { createApp } from '../core/app.ts';
 import { createLogger } from '../core/logger.ts';
 import { createClient } from './client.ts';
 import { createGatewayDelivery } from './interactions.ts';
+import { answerMessages } from './message-answers.ts';
 import { describeFailure, isInvalidToken } from './token-error.ts';
 
 /** How long a graceful shutdown may take before the process exits anyway (a hung socket must not block a deploy). */
@@ -43,6 +44,7 @@ export async function startGatewayBot(): Promise<void> {
 
   const delivery = createGatewayDelivery(app.router, logger, { apiBase: config.DISCORD_API_BASE });
   client.on(Events.InteractionCreate, (interaction) => void delivery.handle(interaction));
+  answerMessages(client, app.ctx, logger);
   logEvents(client, logger, app.router.commands.size);
   exitOnSignals(client, logger, () => delivery.drain());
   // A safety net: whatever escapes (a library bug, a rejected promise nobody awaited) is logged, and the bot keeps serving.

@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import type { GatewayConfig } from '../config/config.ts';
 
 /** discord.js's ShardingManager sets this in every process it spawns, along with SHARDS and SHARD_COUNT. */
@@ -8,11 +8,14 @@ export function spawnedByShardingManager(env: NodeJS.ProcessEnv = process.env): 
 
 /**
  * The bot needs no privileged intents: interactions arrive regardless, and Guilds keeps the guild cache coherent.
+ * GuildMessages and DirectMessages bring messages that mention the bot and DMs, with their text (no Message Content
+ * intent needed for those); DM channels are not cached, hence the Channel partial.
  * DISCORD_API_BASE points REST (and so gateway discovery) at a proxy or the loopback fake.
  */
 export function createClient(config: GatewayConfig): Client {
   const options: ClientOptions = {
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
     // Every reply already says parse: []; this default also covers anything sent without it.
     allowedMentions: { parse: [] },
   };

@@ -1,5 +1,6 @@
 // `npm run deploy`: registers every command in commands/ with Discord. A bulk overwrite (PUT) replaces the whole
 // set, so running it twice changes nothing, and a command deleted from commands/ disappears from Discord.
+import { MESSAGE_COMMAND } from '../questions/message-command.ts';
 import { pathToFileURL } from 'node:url';
 import {
   REST,
@@ -73,7 +74,7 @@ export async function deployCommands(config: DeployConfig, commands?: ReadonlyMa
       ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, guildId)
       : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
   const before = (await rest.get(route)) as APIApplicationCommand[];
-  const after = (await rest.put(route, { body: definitions })) as APIApplicationCommand[];
+  const after = (await rest.put(route, { body: [...definitions, MESSAGE_COMMAND] })) as APIApplicationCommand[];
   return {
     guildId,
     registered: after.map((command) => ({ name: command.name, id: command.id, change: changeOf(command, before) })),

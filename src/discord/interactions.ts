@@ -4,6 +4,7 @@ import type { Router } from '../core/router.ts';
 import { flattenOptions, type InteractionTarget, type ParsedInteraction } from '../delivery/interaction.ts';
 import { createResponder } from '../delivery/respond.ts';
 import { createInteractionResponse, type RestOptions } from '../delivery/rest.ts';
+import { messageCommandAsk } from '../questions/message-command.ts';
 
 export { DEFER_AFTER_MS } from '../delivery/respond.ts';
 
@@ -27,6 +28,11 @@ export function parseGatewayInteraction(interaction: Interaction): ParsedInterac
   }
   if (interaction.isButton()) {
     return { kind: 'button', target, customId: interaction.customId, messageFlags: interaction.message.flags.bitfield };
+  }
+  if (interaction.isMessageContextMenuCommand()) {
+    // "Look up ICS figures" on a message: the message's text is asked as a question.
+    const ask = messageCommandAsk(interaction.targetMessage.content);
+    return { kind: 'command', target, name: ask.name, options: ask.options };
   }
   return undefined;
 }

@@ -16,6 +16,7 @@ import { COMMANDS } from '../../commands/index.ts';
 import { commandMap } from '../../src/core/registry.ts';
 import { APOLOGY, type Router } from '../../src/core/router.ts';
 import { createClient } from '../../src/discord/client.ts';
+import { MESSAGE_COMMAND_NAME } from '../../src/questions/message-command.ts';
 import { deployCommands, formatDeployResult } from '../../src/discord/deploy.ts';
 import { createGatewayDelivery, DEFER_AFTER_MS } from '../../src/discord/interactions.ts';
 import { checkInteractionResponse, checkMessagePayload } from '../fake-discord/limits.ts';
@@ -118,7 +119,7 @@ describe('npm run deploy', () => {
   });
 
   it('registers every command in commands/ globally with a bulk overwrite, and a second run changes nothing', async () => {
-    const names = [...commands.keys()];
+    const names = [...commands.keys(), MESSAGE_COMMAND_NAME];
     const first = await deployCommands(deployConfig);
     expect(first.guildId).toBeUndefined();
     expect(first.registered.map((command) => [command.name, command.change])).toEqual(names.map((name) => [name, 'new']));
@@ -143,8 +144,8 @@ describe('npm run deploy', () => {
     expect(restored.registered.find((command) => command.name === 'ics')?.change).toBe('new');
     expect((await deployCommands(inGuild, withoutIcs)).removed).toEqual(['ics']);
     await deployCommands(inGuild);
-    expect(fake.registeredCommands(TEST_GUILD_ID).map((command) => command.name)).toEqual([...commands.keys()]);
-    expect(fake.registeredCommands().map((command) => command.name)).toEqual([...commands.keys()]);
+    expect(fake.registeredCommands(TEST_GUILD_ID).map((command) => command.name)).toEqual([...commands.keys(), MESSAGE_COMMAND_NAME]);
+    expect(fake.registeredCommands().map((command) => command.name)).toEqual([...commands.keys(), MESSAGE_COMMAND_NAME]);
   });
 
   it('refuses a definition the builders reject, naming the command, before sending anything', async () => {
@@ -159,7 +160,7 @@ describe('npm run deploy', () => {
   it('as a script: prints what it registered; a config error is one line naming the variable, exit non-zero', async () => {
     const script = run('src/discord/deploy.ts', { ...botSettings, DISCORD_GUILD_ID: TEST_GUILD_ID });
     expect(await script.closed).toEqual({ code: 0, signal: null });
-    expect(script.stdout()).toMatch(new RegExp(`^Registered ${commands.size} commands to server ${TEST_GUILD_ID}:\\n`));
+    expect(script.stdout()).toMatch(new RegExp(`^Registered ${commands.size + 1} commands to server ${TEST_GUILD_ID}:\\n`));
     expect(script.stdout()).toMatch(/^ {2}\/ics +\d{17,20} {2}unchanged$/m);
 
     const { DISCORD_APPLICATION_ID: _omitted, ...withoutApplication } = botSettings;
@@ -220,9 +221,9 @@ describe('the bot process against the fake Discord', () => {
     }, PROCESS_WAIT);
   });
 
-  it('logs in through GET /gateway/bot with its token and identifies with only the Guilds intent', () => {
+  it('logs in through GET /gateway/bot with its token and identifies with only unprivileged intents (Guilds, GuildMessages, DirectMessages)', () => {
     expect(fake.calls.find((call) => call.path === '/gateway/bot')).toMatchObject({ authorization: `Bot ${TOKEN}`, status: 200 });
-    expect(fake.identifies[0]).toMatchObject({ intents: 1, shard: [0, 1] });
+    expect(fake.identifies[0]).toMatchObject({ intents: 1 | (1 << 9) | (1 << 12), shard: [0, 1] });
   });
 
   it('/ics Devon: a public card', async () => {

@@ -239,6 +239,15 @@ function commandsRoute(context: RestContext, request: ParsedRequest, application
   return result.ok ? { status: 200, body: result.commands } : invalidFormBody(result.errors);
 }
 
+/** A bot's message in a channel (replies to mentions and DMs): checked against the limits, stored as Discord would. */
+function channelMessage(context: RestContext, request: ParsedRequest, channelId: string): Reply {
+  const body = messageBody(request);
+  recordViolations(context, request, checkMessagePayload(body, 'body'));
+  const message = botMessage({ applicationId: context.applicationId, channelId, body, files: request.files, origin: context.origin });
+  const reference = isRecord(body.message_reference) ? body.message_reference : undefined;
+  return { status: 200, body: { ...message, ...(reference !== undefined ? { message_reference: reference } : {}) } };
+}
+
 interface Route {
   methods: string[];
   pattern: RegExp;
@@ -305,6 +314,12 @@ const routes: Route[] = [
     pattern: new RegExp(`^/applications/${SEGMENT}/guilds/${SEGMENT}/commands$`),
     auth: true,
     handle: (context, request, [applicationId = '', guildId]) => commandsRoute(context, request, applicationId, guildId),
+  },
+  {
+    methods: ['POST'],
+    pattern: new RegExp(`^/channels/${SEGMENT}/messages$`),
+    auth: true,
+    handle: (context, request, [channelId = '']) => channelMessage(context, request, channelId),
   },
   {
     methods: ['POST'],

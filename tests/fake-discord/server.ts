@@ -3,6 +3,7 @@
 // `new Client({ intents, rest: { api: fake.apiBase } })`: the gateway URL comes from GET /gateway/bot and the
 // resume URL from READY, both pointing back here.
 import { createServer } from 'node:http';
+import { messageCommandInteraction, testGuildCreate, userMessage, type MessageCommandInput, type UserMessageInput } from './messages.ts';
 import type { AddressInfo } from 'node:net';
 import type { APIApplicationCommand, APIInteraction } from 'discord.js';
 import { CommandStore } from './commands.ts';
@@ -67,6 +68,12 @@ export interface FakeDiscord {
   injectCommand(input: CommandInput): InjectedInteraction;
   injectAutocomplete(input: AutocompleteInput): InjectedInteraction;
   injectButton(input: ButtonInput): InjectedInteraction;
+  /** A user's message (MESSAGE_CREATE with channel_type); returns its id. */
+  injectMessage(input: UserMessageInput): string;
+  /** GUILD_CREATE for the test server (what Discord sends after READY), so server messages have a cached channel. */
+  injectGuild(): void;
+  /** The message command (type 3) on a message with the given text. */
+  injectMessageCommand(input: MessageCommandInput): InjectedInteraction;
   /** Any INTERACTION_CREATE payload, for shapes the helpers do not build. */
   injectInteraction(payload: APIInteraction): InjectedInteraction;
   waitForCallback(interactionId: string, timeoutMs?: number): Promise<InteractionCallback>;
@@ -151,6 +158,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       inject(autocompleteInteraction(options.applicationId, input, definition(input.name, input.dm ? undefined : input.guildId))),
     injectButton: (input) => inject(buttonInteraction(options.applicationId, input)),
     injectInteraction: inject,
+    injectGuild: () => gateway.dispatch('GUILD_CREATE', testGuildCreate(options.applicationId)),
+    injectMessage(input) {
+      const message = userMessage(options.applicationId, input);
+      gateway.dispatch('MESSAGE_CREATE', message);
+      return message.id;
+    },
+    injectMessageCommand: (input) =>
+      inject(messageCommandInteraction(options.applicationId, input, definition(input.name, input.dm ? undefined : input.guildId))),
     async waitForCallback(interactionId, timeoutMs = DEFAULT_WAIT_MS) {
       const call = await calls.waitFor(
         isCallbackFor(interactionId),
