@@ -6,13 +6,14 @@ import { OptionType } from '../src/protocol/api.ts';
 import type { Reply } from '../src/protocol/reply.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { fundingReply, successorFundingReply } from '../src/views/funding-view.ts';
+import { SOURCE_YEARS } from '../src/data/source-years.ts';
 
 function answer(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
   return fundingReply(system, ctx.data, { ephemeral: flags.hide, chart: flags.chart });
 }
 
 const funding: CommandModule = {
-  definition: slashCommand('funding', "One system's official NHS England allocations 2023/24–2024/25, fair-shares distance, running costs", [
+  definition: slashCommand('funding', `One system's NHS England allocations ${SOURCE_YEARS.allocations.allocationYears}, fair-shares distance, running costs`, [
     {
       type: OptionType.String,
       name: 'name',
