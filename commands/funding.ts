@@ -1,8 +1,7 @@
-import { CHART, HIDE, slashCommand } from '../src/core/definition.ts';
+import { CHART, HIDE, slashCommand, SYSTEM_NAME } from '../src/core/definition.ts';
 import { replyFlags, stringOption, type CommandContext, type CommandModule, type ReplyFlags } from '../src/core/command.ts';
 import { action, outdated, resolveSystem, systemFromButton } from '../src/core/steps.ts';
 import type { IcsSystem } from '../src/data/model.ts';
-import { OptionType } from '../src/protocol/api.ts';
 import type { Reply } from '../src/protocol/reply.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { fundingReply, successorFundingReply } from '../src/views/funding-view.ts';
@@ -14,14 +13,7 @@ function answer(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Prom
 
 const funding: CommandModule = {
   definition: slashCommand('funding', `One system's NHS England allocations ${SOURCE_YEARS.allocations.allocationYears}, fair-shares distance, running costs`, [
-    {
-      type: OptionType.String,
-      name: 'name',
-      description: 'System name, place it covers, or abbreviation (e.g. Devon, Leeds, BNSSG)',
-      required: true,
-      autocomplete: true,
-      max_length: 100,
-    },
+    SYSTEM_NAME,
     CHART,
     HIDE,
   ]),

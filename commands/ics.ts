@@ -1,8 +1,7 @@
-import { HIDE, slashCommand } from '../src/core/definition.ts';
+import { HIDE, slashCommand, SYSTEM_NAME } from '../src/core/definition.ts';
 import { replyFlags, stringOption, type CommandContext, type CommandModule, type ReplyFlags } from '../src/core/command.ts';
 import { action, outdated, resolveSystem, systemFromButton } from '../src/core/steps.ts';
 import type { IcsSystem } from '../src/data/model.ts';
-import { OptionType } from '../src/protocol/api.ts';
 import { reply, type Reply } from '../src/protocol/reply.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { fundingCardFields } from '../src/views/funding-fields.ts';
@@ -23,14 +22,7 @@ function card(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags, note?: 
 
 const ics: CommandModule = {
   definition: slashCommand('ics', "One Integrated Care System's finances: figures, ranks, 2022/23 position and the source quote", [
-    {
-      type: OptionType.String,
-      name: 'name',
-      description: 'System name, place it covers, or abbreviation (e.g. Devon, Leeds, BNSSG)',
-      required: true,
-      autocomplete: true,
-      max_length: 100,
-    },
+    SYSTEM_NAME,
     HIDE,
   ]),
 
