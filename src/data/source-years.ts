@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { parseOrThrow } from './data-error.ts';
+import { DEFAULT_DATA_DIR } from './data-files.ts';
 
 /**
  * data/source-years.json: the one statement of which years each source covers. Read once at start-up, because
@@ -18,7 +20,8 @@ export const sourceYearsSchema = z.strictObject({
 });
 export type SourceYears = z.infer<typeof sourceYearsSchema>;
 
-export const SOURCE_YEARS_FILE = new URL('../../data/source-years.json', import.meta.url);
+// From the project root, not this file: the same code runs from src/ and from the build's dist/src/.
+export const SOURCE_YEARS_FILE = join(DEFAULT_DATA_DIR, 'source-years.json');
 
 export function parseSourceYears(raw: unknown): SourceYears {
   return parseOrThrow(sourceYearsSchema, raw, 'data/source-years.json');
