@@ -7,7 +7,7 @@ const LAYERS = [
   ['src/data'],
   ['src/search'],
   ['src/charts'],
-  ['src/views'],
+  ['src/views', 'src/export'],
   ['src/questions'],
   ['src/core', 'commands'],
   ['src/delivery', 'src/config'],

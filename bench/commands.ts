@@ -27,6 +27,7 @@ const CASES: readonly CommandCase[] = [
   { label: '/england', command: 'england', options: {} },
   { label: '/sources', command: 'sources', options: {} },
   { label: '/help', command: 'help', options: {} },
+  { label: '/data (whole dataset as CSV)', command: 'data', options: {} },
 ];
 
 export interface CommandResult extends Summary {

@@ -70,6 +70,16 @@ function searchLines(search: SearchBench): string[] {
     row('  max', ms(ours.resolve.maxMs), ms(baseline.resolve.maxMs)),
     row('autocomplete p50 / p99', timing(ours.autocomplete), timing(baseline.autocomplete), `target p99 < ${search.targets.autocompleteP99Ms} ms: ${check(search.met.autocompleteP99)}`),
     row('  max', ms(ours.autocomplete.maxMs), ms(baseline.autocomplete.maxMs)),
+    ...gazetteerLines(search.gazetteer),
+  ];
+}
+
+function gazetteerLines(g: SearchBench['gazetteer']): string[] {
+  return [
+    `Gazetteer (places and postcodes, data/places.json), against the same resolver without it:`,
+    `  added heap ${g.addedHeapMb} MB (target < ${g.targets.addedHeapMb} MB: ${check(g.met.heap)})`,
+    `  added start-up ${ms(g.addedStartupMs)} = cold load ${ms(g.loadColdMs)} (CPU ${ms(g.loadColdCpuMs)}) + index build ${ms(g.addedBuildMs)} (target < ${g.targets.addedStartupMs} ms: ${check(g.met.startup)})`,
+    `  resolve p99 ${ms(g.resolveP99Ms)} with, ${ms(g.resolveP99WithoutMs)} without: ratio ${g.resolveP99Ratio} (target p99 < ${g.targets.resolveP99Ms} ms: ${check(g.met.resolveP99)})`,
   ];
 }
 

@@ -6,6 +6,7 @@ import type { Choice } from '../src/search/autocomplete.ts';
 import type { Resolution } from '../src/search/resolve.ts';
 import { DISCORD_LIMITS } from '../src/protocol/limits.ts';
 import { isCorrect, QUERIES, type FixtureQuery } from '../tests/support/fixture.ts';
+import { benchGazetteer, type GazetteerBench } from './gazetteer.ts';
 import { elapsedMs, roundMs, roundSummary, summarise, timeSync, type Summary } from './stats.ts';
 
 export const SEARCH_TARGETS = { resolveP99Ms: 1, autocompleteP99Ms: 0.5 } as const;
@@ -45,6 +46,8 @@ export interface SearchBench {
   baseline: SearcherResult;
   targets: typeof SEARCH_TARGETS;
   met: { resolveP99: boolean; autocompleteP99: boolean };
+  /** Places and postcodes: what the gazetteer adds in heap, start-up and resolve time. */
+  gazetteer: GazetteerBench;
 }
 
 /**
@@ -170,5 +173,6 @@ export function benchSearch(options: { rounds?: number; autocompleteRounds?: num
       resolveP99: oursResult.resolve.p99Ms < SEARCH_TARGETS.resolveP99Ms,
       autocompleteP99: oursResult.autocomplete.p99Ms < SEARCH_TARGETS.autocompleteP99Ms,
     },
+    gazetteer: benchGazetteer(data),
   };
 }

@@ -11,6 +11,7 @@ import { compareChartSpec } from '../src/views/reply-charts.ts';
 import { renderChart } from '../src/core/render-chart.ts';
 import { successorReply } from '../src/views/successor-card.ts';
 import { systemEmbed } from '../src/views/system-card.ts';
+import { csvButtonRow, splitCsvArg, tableCsvReply } from '../src/views/csv-replies.ts';
 
 function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> | Reply {
   if (a.id === b.id) {
@@ -20,7 +21,7 @@ function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, flags: Repl
       embeds: [systemEmbed(a, ctx.data)],
     });
   }
-  const base = reply({ ephemeral: flags.hide, embeds: [compareEmbed(a, b, ctx.data)] });
+  const base = reply({ ephemeral: flags.hide, embeds: [compareEmbed(a, b, ctx.data)], components: [csvButtonRow(action('compare', [a.odsCode, b.odsCode], flags))] });
   return withChart(base, flags, () => renderChart(compareChartSpec(a, b), `compare-${a.id}-${b.id}`), (e) => ctx.reportError?.(e, 'compare chart'));
 }
 
@@ -63,9 +64,11 @@ const compare: CommandModule = {
   },
 
   button(pressed, ctx) {
-    const a = systemFromButton(pressed.args[0], ctx);
-    const b = systemFromButton(pressed.args[1], ctx);
+    const { args, csv } = splitCsvArg(pressed.args);
+    const a = systemFromButton(args[0], ctx);
+    const b = systemFromButton(args[1], ctx);
     if (a === undefined || b === undefined) return outdated('compare');
+    if (csv) return tableCsvReply(`compare-${a.odsCode}-${b.odsCode}.csv`, `${a.shortName} and ${b.shortName}`, 'order', [a, b].map((system, i) => ({ position: i + 1, system })), ctx.data);
     return comparison(a, b, ctx, pressed);
   },
 };

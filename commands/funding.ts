@@ -1,12 +1,12 @@
-import { CHART, HIDE, slashCommand } from '../src/core/definition.ts';
+import { CHART, HIDE, slashCommand, SYSTEM_NAME } from '../src/core/definition.ts';
 import { replyFlags, stringOption, type CommandContext, type CommandModule, type ReplyFlags } from '../src/core/command.ts';
 import { renderChart } from '../src/core/render-chart.ts';
 import { action, outdated, resolveSystem, systemFromButton, withChart } from '../src/core/steps.ts';
 import type { IcsSystem } from '../src/data/model.ts';
-import { OptionType } from '../src/protocol/api.ts';
 import type { Reply } from '../src/protocol/reply.ts';
 import { unresolvedReply } from '../src/views/candidates.ts';
 import { fundingChart, fundingReply, successorFundingReply } from '../src/views/funding-view.ts';
+import { SOURCE_YEARS } from '../src/data/source-years.ts';
 
 async function answer(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
   const base = fundingReply(system, ctx.data, flags.hide);
@@ -16,15 +16,8 @@ async function answer(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags)
 }
 
 const funding: CommandModule = {
-  definition: slashCommand('funding', "One system's official NHS England allocations 2023/24–2024/25, fair-shares distance, running costs", [
-    {
-      type: OptionType.String,
-      name: 'name',
-      description: 'System name, place it covers, or abbreviation (e.g. Devon, Leeds, BNSSG)',
-      required: true,
-      autocomplete: true,
-      max_length: 100,
-    },
+  definition: slashCommand('funding', `One system's NHS England allocations ${SOURCE_YEARS.allocations.allocationYears}, fair-shares distance, running costs`, [
+    SYSTEM_NAME,
     CHART,
     HIDE,
   ]),

@@ -3,6 +3,8 @@ import { booleanOption, type CommandModule } from '../src/core/command.ts';
 import { reply } from '../src/protocol/reply.ts';
 import { icbCountLine } from '../src/views/successor-card.ts';
 import { helpSourcesField } from '../src/views/source-statements.ts';
+import { glossaryField, sourceYearsField } from '../src/views/glossary.ts';
+import { SOURCE_YEARS } from '../src/data/source-years.ts';
 
 /** Each field is written to fit Discord's 1,024 characters by design (a test holds every reply to the limits). */
 const HOW_TO_ASK = [
@@ -11,9 +13,10 @@ const HOW_TO_ASK = [
   '`/compare first:Kent second:Sussex` — two systems side by side',
   '`/region name:South West` — a region’s systems and totals (`sort:` to reorder)',
   '`/rank metric:deficit` — a ranking (`order:lowest`, `region:`, `count:`)',
-  '`/funding name:Devon` — NHS England’s allocations 2023/24–2025/26',
+  `\`/funding name:Devon\` — NHS England’s allocations ${SOURCE_YEARS.allocations.allocationYears} and running costs ${SOURCE_YEARS.allocations.runningCostYears}`,
   '`/england` — national totals and the dated timeline since 2022',
-  '`/sources` — where every figure comes from',
+  '`/sources` — where every figure comes from, with links',
+  '`/data` — the whole dataset as a CSV file; `/rank`, `/region` and `/compare` have a CSV button',
   'Add `hide:true` to any command to see the answer on your own.',
 ].join('\n');
 
@@ -26,7 +29,6 @@ const FIGURES = [
 
 const FUNDING_TERMS = [
   '**Fair-shares target** — the allocation NHS England’s formula says a system should get for its population’s needs; “above target” means relatively over-funded, and “convergence” moves systems towards it.',
-  '**CIP** — Cost Improvement Programme: the savings target set for NHS organisations (e.g. “5% CIPs”).',
   '**Data notes** flag rows where population × spend per head is more than 3% off the allocation, or a figure is missing: the bot shows what was published and what the other figures imply, and never changes a published number.',
 ].join('\n');
 
@@ -44,7 +46,9 @@ const help: CommandModule = {
           fields: [
             { name: 'How to ask', value: HOW_TO_ASK },
             { name: 'What the figures mean', value: FIGURES },
-            { name: 'Targets, savings and data notes', value: FUNDING_TERMS },
+            { name: 'Targets and data notes', value: FUNDING_TERMS },
+            glossaryField(),
+            sourceYearsField(ctx.data),
             helpSourcesField(ctx.data),
           ],
         },

@@ -11,6 +11,8 @@ import { rankEmbed, rankSystems, type RankRequest } from '../src/views/rank-view
 import { regionChoices, unknownRegionReply } from '../src/views/region-choices.ts';
 import { rankChartSpec } from '../src/views/reply-charts.ts';
 import { renderChart } from '../src/core/render-chart.ts';
+import { csvButtonRow, splitCsvArg, tableCsvReply } from '../src/views/csv-replies.ts';
+import { METRICS } from '../src/data/metrics.ts';
 
 const DEFAULT_COUNT = 10;
 const ENGLAND_KEY = 'england';
@@ -19,10 +21,14 @@ function clampCount(value: number | undefined): number {
   return value === undefined || !Number.isFinite(value) ? DEFAULT_COUNT : Math.min(42, Math.max(1, Math.trunc(value)));
 }
 
+function rankArgs(request: RankRequest): string[] {
+  return [request.metric, request.order, String(request.count), request.region === null ? ENGLAND_KEY : regionId(request.region)];
+}
+
 function rankReply(request: RankRequest, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
-  const base = reply({ ephemeral: flags.hide, embeds: [rankEmbed(ctx.data, request)] });
+  const base = reply({ ephemeral: flags.hide, embeds: [rankEmbed(ctx.data, request)], components: [csvButtonRow(action('rank', rankArgs(request), flags))] });
   const where = request.region ?? 'England';
-  const stem = `rank-${request.metric}-${request.order}-${request.count}-${request.region === null ? ENGLAND_KEY : regionId(request.region)}`;
+  const stem = `rank-${rankArgs(request).join('-')}`;
   const draw = () => renderChart(rankChartSpec(rankSystems(ctx.data, request).rows.map((r) => r.system), request.metric, where), stem);
   return withChart(base, flags, draw, (e) => ctx.reportError?.(e, 'rank chart'));
 }
@@ -54,10 +60,13 @@ const rank: CommandModule = {
   },
 
   button(pressed, ctx) {
-    const [metric, order, count, regionKey] = pressed.args;
+    const { args, csv } = splitCsvArg(pressed.args);
+    const [metric, order, count, regionKey] = args;
     const region = regionKey === ENGLAND_KEY ? null : REGIONS.find((r) => regionId(r) === regionKey);
     if (metric === undefined || !isMetricId(metric) || region === undefined) return outdated('rank');
-    return rankReply({ metric, order: order === 'lowest' ? 'lowest' : 'highest', region, count: clampCount(Number(count)) }, ctx, pressed);
+    const request: RankRequest = { metric, order: order === 'lowest' ? 'lowest' : 'highest', region, count: clampCount(Number(count)) };
+    if (csv) return tableCsvReply(`rank-${rankArgs(request).join('-')}.csv`, `${METRICS[metric].label}, ${request.order} ${request.count}, ${region ?? 'England'}`, 'rank', rankSystems(ctx.data, request).rows.map((r) => ({ position: r.rank.position, system: r.system })), ctx.data);
+    return rankReply(request, ctx, pressed);
   },
 
   autocomplete(focused) {

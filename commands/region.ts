@@ -11,6 +11,7 @@ import { regionChoices, unknownRegionReply } from '../src/views/region-choices.t
 import { regionEmbed, sortSystems, type RegionSort } from '../src/views/region-view.ts';
 import { regionChartSpec } from '../src/views/reply-charts.ts';
 import { renderChart } from '../src/core/render-chart.ts';
+import { csvButtonRow, splitCsvArg, tableCsvReply } from '../src/views/csv-replies.ts';
 
 const SORT_CHOICES = [...METRIC_CHOICES, { name: 'Name (A–Z)', value: 'name' }];
 
@@ -21,7 +22,7 @@ function toSort(value: string | undefined): RegionSort {
 function regionReply(region: Region, sort: RegionSort, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
   const summary = ctx.data.regions.find((r) => r.region === region);
   if (summary === undefined) throw new Error(`no summary for ${region}`);
-  const base = reply({ ephemeral: flags.hide, embeds: [regionEmbed(summary, sort, ctx.data)] });
+  const base = reply({ ephemeral: flags.hide, embeds: [regionEmbed(summary, sort, ctx.data)], components: [csvButtonRow(action('region', [regionId(region), sort], flags))] });
   const metric = sort === 'name' ? 'deficit' : sort;
   const draw = () => renderChart(regionChartSpec(summary, sortSystems(summary.systems, sort), metric), `region-${regionId(region)}-${metric}`);
   return withChart(base, flags, draw, (e) => ctx.reportError?.(e, 'region chart'));
@@ -49,9 +50,13 @@ const region: CommandModule = {
   },
 
   button(pressed, ctx) {
-    const [id, sort] = pressed.args;
+    const { args, csv } = splitCsvArg(pressed.args);
+    const [id, sort] = args;
     const found = REGIONS.find((r) => regionId(r) === id);
-    return found === undefined ? outdated('region') : regionReply(found, toSort(sort), ctx, pressed);
+    if (found === undefined) return outdated('region');
+    if (!csv) return regionReply(found, toSort(sort), ctx, pressed);
+    const systems = sortSystems(ctx.data.systems.filter((s) => s.region === found), toSort(sort));
+    return tableCsvReply(`region-${regionId(found)}.csv`, `${found} region, sorted by ${toSort(sort)}`, 'order', systems.map((system, i) => ({ position: i + 1, system })), ctx.data);
   },
 };
 

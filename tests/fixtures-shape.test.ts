@@ -19,6 +19,9 @@ const KINDS = [
   'noise',
   'ambiguous',
   'none',
+  // Places not in data/aliases.json and postcodes (full and districts): answered from the gazetteer (data/places.json).
+  'town',
+  'postcode',
 ] as const;
 
 const systemId = z.enum(SYSTEM_IDS);

@@ -81,7 +81,7 @@ describe('the sweep: every reply and every button within every limit', () => {
       for (const region of REGIONS) lines.push({ name: 'region', options: { name: region, sort: metric, chart: false } });
     }
     for (const region of [...REGIONS, 'Atlantis']) lines.push({ name: 'region', options: { name: region, sort: 'name', chart: false } });
-    for (const name of ['england', 'sources', 'help']) lines.push({ name, options: {} });
+    for (const name of ['england', 'sources', 'data', 'help']) lines.push({ name, options: {} });
     const questions = ['what is the deficit in Kent?', 'which London ICS spends least per head?', 'does Kent get more per head than Surrey?', 'what happened to Frimley ICB?', 'how many ICBs are there now?', 'rank regions by deficit', 'hello', 'deficit', 'which ICB is furthest above its fair-shares target?', 'population of Shropshire'];
     for (const question of questions) lines.push({ name: 'ask', options: { question } });
     // Charts are slow to draw, so a sample carries them: one of each kind.

@@ -15,10 +15,14 @@ export interface ParsedLine {
 }
 
 /** Splits `/rank metric:deficit region:South West` into raw option texts; a value runs until the next ` word:`. */
-function splitOptions(rest: string): Array<{ name: string; value: string }> {
+function splitOptions(rest: string, known: ReadonlySet<string>): Array<{ name: string; value: string }> {
   const parts: Array<{ name: string; value: string }> = [];
   const marker = /(?:^|\s)([A-Za-z][\w-]*):/g;
-  const found = [...rest.matchAll(marker)];
+  // A name pasted with its trailing colon ("name:Hampshire and the Isle of Wight:") ends the line with an empty
+  // "option" no command has: it belongs to the value.
+  const found = [...rest.matchAll(marker)].filter(
+    (m, i, all) => !(i === all.length - 1 && i > 0 && rest.slice((m.index ?? 0) + m[0].length).trim() === '' && !known.has((m[1] ?? '').toLowerCase())),
+  );
   if (found.length === 0) {
     if (rest.trim() !== '') throw new UsageError(`expected options written as name:value, got "${rest.trim().slice(0, 60)}"`);
     return parts;
@@ -83,7 +87,7 @@ export function parseLine(line: string, commands: ReadonlyMap<string, CommandMod
   const definitions = (command.definition.options ?? []) as APIApplicationCommandBasicOption[];
   const options: Record<string, OptionValue> = {};
   const { before, tail } = verbatimTail(trimmed.slice(head[0].length), definitions);
-  const parts = [...splitOptions(before), ...(tail !== undefined ? [tail] : [])];
+  const parts = [...splitOptions(before, new Set(definitions.map((d) => d.name))), ...(tail !== undefined ? [tail] : [])];
   let focused: ParsedLine['focused'];
   for (const part of parts) {
     const definition = definitions.find((d) => d.name === part.name);

@@ -22,6 +22,6 @@ export function renderText(reply: Reply, filePaths: readonly string[] = []): str
     row.components.flatMap((c) => (c.type === ComponentType.Button && 'custom_id' in c ? [`[${c.label ?? ''}] (${c.custom_id})`] : [])),
   );
   if (buttons.length > 0) out.push(`\nButtons: ${buttons.join('  ')}`);
-  reply.files.forEach((file, i) => out.push(`Chart: ${filePaths[i] ?? file.name} — ${file.description}`));
+  reply.files.forEach((file, i) => out.push(`${file.name.endsWith('.png') ? 'Chart' : 'File'}: ${filePaths[i] ?? file.name} — ${file.description}`));
   return out.join('\n');
 }

@@ -3,6 +3,7 @@ import { startupDataset } from '../data/startup-dataset.ts';
 import type { Dataset } from '../data/model.ts';
 import { createAutocomplete } from '../search/autocomplete.ts';
 import { createResolver } from '../search/resolve.ts';
+import { getPlaces } from '../data/places.ts';
 import type { CommandContext, CommandModule } from './command.ts';
 import { COMMANDS } from '../../commands/index.ts';
 import { commandMap } from './registry.ts';
@@ -15,7 +16,7 @@ export interface App {
 }
 
 export function createContext(data: Dataset): CommandContext {
-  const resolver = createResolver(data.systems, data.changes.successors);
+  const resolver = createResolver(data.systems, data.changes.successors, getPlaces());
   return { data, resolver, autocompleteSystems: createAutocomplete(data.systems, resolver) };
 }
 

@@ -1,4 +1,4 @@
-import type { APIApplicationCommandBasicOption, APIApplicationCommandBooleanOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { APIApplicationCommandBasicOption, APIApplicationCommandBooleanOption, APIApplicationCommandStringOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { CommandType, ContextType, IntegrationType, OptionType } from '../protocol/api.ts';
 
 export const HIDE_OPTION = 'hide';
@@ -15,6 +15,16 @@ export const CHART: APIApplicationCommandBooleanOption = {
   type: OptionType.Boolean,
   name: CHART_OPTION,
   description: 'Include a chart image (default: yes; turn off on slow connections)',
+};
+
+/** The system a card is about: what a user would type, answered by the name resolver (places and postcodes too). */
+export const SYSTEM_NAME: APIApplicationCommandStringOption = {
+  type: OptionType.String,
+  name: 'name',
+  description: 'System name, place it covers, or abbreviation (e.g. Devon, Leeds, BNSSG)',
+  required: true,
+  autocomplete: true,
+  max_length: 100,
 };
 
 /**

@@ -32,6 +32,7 @@ function crossCheck(file: ChangesFile, systemIds: ReadonlySet<string>): string[]
     ...checkAbolished(file, systemIds),
     ...checkSplits(file),
     ...checkCodesAndDates(file, systemIds),
+    ...checkBoundaryMoves(file, systemIds),
   ];
 }
 
@@ -73,9 +74,18 @@ function checkUnique(file: ChangesFile): string[] {
   ];
 }
 
+function checkBoundaryMoves(file: ChangesFile, systemIds: ReadonlySet<string>): string[] {
+  return file.boundaryMoves2022.moves.flatMap((m, i) =>
+    (['fromSystemId', 'toSystemId'] as const)
+      .filter((key) => !systemIds.has(m[key]))
+      .map((key) => `boundaryMoves2022.moves[${i}].${key}: "${m[key]}" is not one of the ${systemIds.size} survey systems`),
+  );
+}
+
 function checkSourcesCited(file: ChangesFile): string[] {
   const known = new Set(file.sources.map((s) => s.id));
   const cited: Array<[string, string]> = [
+    ...file.boundaryMoves2022.moves.flatMap((m, i) => m.sourceIds.map((id, j): [string, string] => [`boundaryMoves2022.moves[${i}].sourceIds[${j}]`, id])),
     ...file.icbCountSince.sourceIds.map((id, i): [string, string] => [`icbCountSince.sourceIds[${i}]`, id]),
     ...file.closedOdsCodes.sourceIds.map((id, i): [string, string] => [`closedOdsCodes.sourceIds[${i}]`, id]),
     ...file.retiredOnsCodes.sourceIds.map((id, i): [string, string] => [`retiredOnsCodes.sourceIds[${i}]`, id]),

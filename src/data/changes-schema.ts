@@ -25,9 +25,22 @@ export const changeSourceSchema = z.strictObject({
   publisher: nonBlank,
   /** ISO date, or year-month / year where only that is known. */
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  /** Where it is online: only an address verified in the stored copies or stated in one, never a guessed one. */
+  url: z.url({ protocol: /^https$/ }).optional(),
   /** What this source supports, and any caveat about the copy that was read. */
   note: nonBlank,
 });
+
+/** An area that left one 2022 system for another when the ICBs were established (1 July 2022), after the survey. */
+export const boundaryMoveSchema = z
+  .strictObject({
+    area: nonBlank,
+    fromSystemId: kebabId,
+    toSystemId: kebabId,
+    confidence: z.enum(CONFIDENCES),
+    sourceIds: z.array(kebabId).min(1, 'cite at least one source'),
+  })
+  .refine((m) => m.fromSystemId !== m.toSystemId, { message: 'an area moves between two different systems', path: ['toSystemId'] });
 
 export const populationShareSchema = z.strictObject({
   /** Fraction (0–1] of the predecessor's population that passed to this successor. */
@@ -116,12 +129,17 @@ export const changesFileSchema = z.strictObject({
     codes: z.array(onsCodeSchema).min(1),
     sourceIds: z.array(kebabId).min(1),
   }),
+  boundaryMoves2022: z.strictObject({
+    date: isoDate,
+    moves: z.array(boundaryMoveSchema).min(1),
+  }),
   sources: z.array(changeSourceSchema).min(1),
   successors: z.array(successorSchema).min(1),
   abolished: z.array(abolishedSchema),
 });
 
 export type ChangeSource = z.infer<typeof changeSourceSchema>;
+export type BoundaryMove = z.infer<typeof boundaryMoveSchema>;
 export type PopulationShare = z.infer<typeof populationShareSchema>;
 export type Predecessor = z.infer<typeof predecessorSchema>;
 export type Successor = z.infer<typeof successorSchema>;

@@ -1,4 +1,4 @@
-import type { Abolished, ChangesFile, ChangeSource, PopulationShare, Predecessor, Successor } from './changes-schema.ts';
+import type { Abolished, BoundaryMove, ChangesFile, ChangeSource, PopulationShare, Predecessor, Successor } from './changes-schema.ts';
 
 /**
  * The 2026 successor ICBs (data/changes.json), indexed so the bot can say what a 2022 system became and what a 2026
@@ -34,6 +34,14 @@ export type SystemFate =
       readonly successors: readonly Handover[];
     };
 
+/** A July 2022 boundary move as seen from one system: the area it lost or gained, and the other system. */
+export interface BoundaryMoveSeen {
+  readonly move: BoundaryMove;
+  readonly date: string;
+  readonly direction: 'left' | 'joined';
+  readonly otherSystemId: string;
+}
+
 export interface ChangesModel {
   readonly file: ChangesFile;
   readonly asOf: string;
@@ -46,6 +54,8 @@ export interface ChangesModel {
   fateOf(systemId: string): SystemFate;
   /** The 2022 systems (whole or part) a successor was made from; throws for an unknown successor id. */
   predecessorsOf(successorId: string): readonly Predecessor[];
+  /** Areas that left or joined a 2022 system when the ICBs were established on 1 July 2022 (after the survey). */
+  boundaryMovesOf(systemId: string): readonly BoundaryMoveSeen[];
   /** England's ICB count since `file.icbCountSince.date` (36 since 1 April 2026). */
   currentIcbCount(): number;
 }
@@ -86,6 +96,14 @@ export function buildChangesModel(file: ChangesFile, systemIds: ReadonlySet<stri
     source: (id) => sourceById.get(id),
     fateOf,
     predecessorsOf: (successorId) => mustGet(successorById, successorId).predecessors,
+    boundaryMovesOf: (systemId) => {
+      const { date, moves } = file.boundaryMoves2022;
+      return moves.flatMap((move): BoundaryMoveSeen[] => {
+        if (move.fromSystemId === systemId) return [{ move, date, direction: 'left', otherSystemId: move.toSystemId }];
+        if (move.toSystemId === systemId) return [{ move, date, direction: 'joined', otherSystemId: move.fromSystemId }];
+        return [];
+      });
+    },
     currentIcbCount: () => file.icbCountSince.count,
   };
 }

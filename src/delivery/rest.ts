@@ -36,7 +36,8 @@ export function wireMessage(data: MessageData): Json {
 }
 
 function contentTypeOf(name: string): string {
-  return name.toLowerCase().endsWith('.png') ? 'image/png' : 'application/octet-stream';
+  const lower = name.toLowerCase();
+  return lower.endsWith('.png') ? 'image/png' : lower.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream';
 }
 
 /** JSON, or multipart/form-data with payload_json and files[n] when there are files (Discord's "Uploading Files"). */

@@ -3,7 +3,8 @@ import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { shortName } from '../data/names.ts';
 import { KIND_PRIORITY, type NameEntry } from './name-index.ts';
 import { normalise, withoutPartialNoiseTail } from './normalise.ts';
-import type { Resolver } from './resolve.ts';
+import type { Resolution, Resolver } from './resolve.ts';
+import { withoutChatter } from './chatter.ts';
 
 export interface Choice {
   name: string;
@@ -62,9 +63,11 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
     return choices;
   };
 
-  function compute(q: string): Choice[] {
+  function compute(typed: string): Choice[] {
     const limit = DISCORD_LIMITS.choices;
-    if (q === '') return alphabetical.slice(0, limit).map((s) => ({ name: choiceName(s), value: s.id }));
+    if (typed === '') return alphabetical.slice(0, limit).map((s) => ({ name: choiceName(s), value: s.id }));
+    // "hi bot, birmingham": the chatter is not what to complete.
+    const q = withoutChatter(typed) || typed;
 
     let scored = prefixMatches(q);
     if (scored.length === 0) scored = prefixMatches(withoutPartialNoiseTail(q));
@@ -73,21 +76,53 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
       scored = prefixMatches(words.join(' '));
     }
 
+    const places = placeChoices(q, limit);
     const picked = new Map<string, NameEntry | undefined>();
+    // A whole place or postcode typed ("Bourne", "M1") is what the user means, ahead of longer names it begins
+    // ("Bournemouth"); so is a very close misspelling of a place when no place starts with the text ("Tadcastr").
+    const wholePlace = resolver.gazetteer !== undefined && !resolver.index.exact.has(q) && (resolver.gazetteer.has(q) || /\d/.test(q));
+    if (wholePlace) pick(resolver.resolve(q, { quick: true }), picked);
+    else if (scored.length === 0 && places.length === 0 && q.length >= 3) {
+      const near = resolver.gazetteer?.near(q);
+      if (near?.kind === 'system') picked.set(near.systemId, { key: q, display: near.note.kind === 'place' ? near.note.name : q, kind: 'place', systemId: near.systemId });
+    }
     for (const { entry } of scored) if (!picked.has(entry.systemId)) picked.set(entry.systemId, entry);
     // Fuzzy guesses at one or two typed letters are noise, and cost time on every keystroke.
     if (picked.size < FUZZY_FILL_BELOW && q.length >= 3) {
       // What /ics would answer ("Hull and East Riding" names one system without any name starting so) comes first.
       const resolution = resolver.resolve(q, { quick: true });
-      if (resolution.kind === 'match') picked.set(resolution.system.id, resolution.via);
-      else if (resolution.kind === 'ambiguous') for (const s of resolution.candidates) picked.set(s.id, undefined);
-      else if (resolution.kind === 'notFound') for (const s of resolution.suggestions) picked.set(s.id, undefined);
+      // Loose guesses give way to places that really start with what was typed ("wareh" is Wareham, not Ware).
+      if (resolution.kind !== 'notFound' || places.length === 0) pick(resolution, picked);
     }
     const systems = [...picked].flatMap(([id, entry]) => {
       const system = byId.get(id);
       return system === undefined ? [] : [{ name: choiceName(system, entry), value: system.id }];
     });
-    return [...systems, ...successorChoices(q)].slice(0, limit);
+    return [...systems, ...places, ...successorChoices(q)].slice(0, limit);
+  }
+
+  function pick(resolution: Resolution, picked: Map<string, NameEntry | undefined>): void {
+    if (resolution.kind === 'match') picked.set(resolution.system.id, resolution.via);
+    else if (resolution.kind === 'ambiguous') for (const s of resolution.candidates) picked.set(s.id, undefined);
+    else if (resolution.kind === 'notFound') for (const s of resolution.suggestions) picked.set(s.id, undefined);
+  }
+
+  /** "Exeter → Devon": places starting with the input; the value is the place, so the card says how it was reached. */
+  function placeChoices(q: string, limit: number): Choice[] {
+    if (q.length < 3 || resolver.gazetteer === undefined) return [];
+    const nameOf = (id: string | null): string => {
+      const system = id === null ? undefined : byId.get(id);
+      return system === undefined ? 'not in England' : shortName(system);
+    };
+    return resolver.gazetteer.prefix(q, limit).flatMap(({ name, answer }): Choice[] => {
+      if (answer.kind === 'system') return [{ name: truncate(`${name} → ${nameOf(answer.systemId)}`, DISCORD_LIMITS.choiceName), value: name }];
+      if (answer.kind === 'outside') return [{ name: truncate(`${name} (${answer.country}): not in England`, DISCORD_LIMITS.choiceName), value: name }];
+      // Postcode choices never come from a name prefix; namesakes each get their own line.
+      return answer.options.map((o) => ({
+        name: truncate(o.systemId === null ? `${o.name} (${o.label}): not in England` : `${o.name} (${o.label}) → ${nameOf(o.systemId)}`, DISCORD_LIMITS.choiceName),
+        value: `${o.name}, ${o.label}`,
+      }));
+    });
   }
 
   /** Today's ICBs whose names start with the input; the value is the full name, which /ics resolves to their card. */

@@ -6,14 +6,21 @@ import type { Successor } from '../data/changes-schema.ts';
 import { canonical, normalise } from './normalise.ts';
 import { buildSuccessorIndex, type SuccessorIndex } from './successor-index.ts';
 import { createBigramFilter } from './bigram-filter.ts';
+import type { PlacesFile } from '../data/places.ts';
+import { createGazetteer, type Gazetteer, type PlaceAnswer, type PlaceNote, type PlaceOption } from './gazetteer.ts';
+import { isNotAName, withoutChatter } from './chatter.ts';
 
 /** What a typed name resolves to; views turn each kind into a card, a choice of candidates, or "not found". */
 export type Resolution =
-  | { kind: 'match'; system: IcsSystem; via: NameEntry }
+  /** `place`: reached through a town, neighbourhood, authority or postcode, for the line that says so. */
+  | { kind: 'match'; system: IcsSystem; via: NameEntry; place?: PlaceNote }
   | { kind: 'successor'; successor: Successor }
-  /** `successors`: today's bodies that share the name ("Essex" is three 2022 systems and NHS Essex ICB since 2026). */
-  | { kind: 'ambiguous'; candidates: IcsSystem[]; term: string; successors?: Successor[] }
-  | { kind: 'notFound'; suggestions: IcsSystem[] };
+  /** `successors`: today's bodies that share the name ("Essex" is three 2022 systems and NHS Essex ICB since 2026).
+   * `places`: namesakes ("Newport": Isle of Wight, Telford and Wrekin, Wales), each with its authority or country.
+   * `place`: a postcode district split between systems. */
+  | { kind: 'ambiguous'; candidates: IcsSystem[]; term: string; successors?: Successor[]; places?: PlaceOption[]; place?: PlaceNote }
+  /** `outside`: a place or postcode in Wales, Scotland or Northern Ireland, which have no ICSs. */
+  | { kind: 'notFound'; suggestions: IcsSystem[]; outside?: { name: string; country: string } };
 
 /** Fuzzy scores (0 = perfect, 1 = nothing alike) at or below this are confident enough to answer with one card. */
 export const FUZZY_MATCH_CUTOFF = 0.26;
@@ -24,6 +31,8 @@ export const SUGGESTION_CUTOFF = 0.5;
 /** Fuse finds candidates anywhere inside a long name; a whole-name edit distance decides between them. This much is
  * added to Fuse's own score so it only wins where no name is close as a whole. */
 const FUSE_ONLY_PENALTY = 0.1;
+/** A fuzzy match may land on a place only when it is this close: a real place never stands in for another. */
+export const PLACE_FUZZY_CUTOFF = 0.15;
 /** An edit-distance match against part of a longer name ("forest" in "Wyre Forest") counts for less than the whole name. */
 const PART_PENALTY = 0.1;
 
@@ -65,6 +74,8 @@ export interface Resolver {
   fuzzy(normalisedQuery: string, limit: number, options?: { rerank?: 'full' | 'whole' | 'none' }): Array<{ system: IcsSystem; entry: NameEntry; score: number }>;
   index: NameIndex;
   successorIndex: SuccessorIndex;
+  /** Places and postcodes, when the resolver was given the gazetteer. */
+  gazetteer?: Gazetteer;
 }
 
 function uniqueSystems(entries: readonly NameEntry[]): string[] {
@@ -102,8 +113,9 @@ function containedNames(query: string, index: NameIndex): { hits: NameEntry[][];
 /** Words that say the user means an organisation ("Essex ICB"), not the place. */
 const ORGANISATION_WORDS = /\b(?:nhs|icb|ics|integrated care)\b/;
 
-export function createResolver(systems: readonly IcsSystem[], successors: readonly Successor[] = []): Resolver {
+export function createResolver(systems: readonly IcsSystem[], successors: readonly Successor[] = [], places?: PlacesFile): Resolver {
   const index = buildNameIndex(systems);
+  const gazetteer = places === undefined ? undefined : createGazetteer(places);
   const successorIndex = buildSuccessorIndex(successors);
   const byId = new Map(systems.map((s) => [s.id, s]));
   const system = (id: string): IcsSystem => {
@@ -138,13 +150,42 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
       .slice(0, limit);
   }
 
+  /** A gazetteer answer as a resolution: a card that says which place led to it, a "which one?", or "not in England". */
+  function fromPlace(answer: PlaceAnswer, term: string): Resolution {
+    if (answer.kind === 'outside') return { kind: 'notFound', suggestions: [], outside: { name: answer.name, country: answer.country } };
+    if (answer.kind === 'system') {
+      const name = answer.note.kind === 'place' ? answer.note.name : answer.note.code;
+      return { kind: 'match', system: system(answer.systemId), via: { key: normalise(name), display: name, kind: 'place', systemId: answer.systemId }, place: answer.note };
+    }
+    const ids = [...new Set(answer.options.flatMap((o) => (o.systemId === null ? [] : [o.systemId])))];
+    return {
+      kind: 'ambiguous',
+      candidates: ids.map(system),
+      term,
+      ...(answer.note?.kind === 'postcode' ? { place: answer.note } : { places: answer.options }),
+    };
+  }
+
   function resolve(raw: string, options: { quick?: boolean } = {}): Resolution {
-    const q = normalise(raw.slice(0, MAX_QUERY_CHARS * 4)).slice(0, MAX_QUERY_CHARS);
-    if (q.length < 2) return { kind: 'notFound', suggestions: [] };
+    const clipped = raw.slice(0, MAX_QUERY_CHARS * 4);
+    const full = normalise(clipped).slice(0, MAX_QUERY_CHARS);
+    // "devon ics please", "hi bot, birmingham": the chatter around a name is not part of it.
+    const quiet = withoutChatter(full);
+    const known = index.exact.has(full) || (gazetteer?.has(full) ?? false);
+    const q = quiet === '' || known ? full : quiet;
+    if (q.length < 2 || isNotAName(q) || isNotAName(canonical(clipped))) return { kind: 'notFound', suggestions: [] };
 
     const exact = index.exact.get(q);
     const successor = successorIndex.find(q);
-    const asOrganisation = ORGANISATION_WORDS.test(canonical(raw.slice(0, MAX_QUERY_CHARS * 4)));
+    const asOrganisation = ORGANISATION_WORDS.test(canonical(clipped));
+    if (exact === undefined) {
+      const place = gazetteer?.lookup(q === full ? clipped : q, q);
+      if (place !== undefined) return fromPlace(place, raw.trim());
+    } else if (strongest(exact)[0]?.kind === 'place') {
+      // A place the project's aliases know gives way only to namesakes of real weight elsewhere ("Richmond").
+      const rivals = gazetteer?.rivals(q, new Set(exact.map((e) => e.systemId)));
+      if (rivals !== undefined) return fromPlace(rivals, raw.trim());
+    }
     if (exact !== undefined) {
       const top = strongest(exact);
       const ids = uniqueSystems(top);
@@ -155,6 +196,14 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
       return { kind: 'ambiguous', candidates: ids.map(system), term: raw.trim(), ...(successor !== undefined ? { successors: [successor] } : {}) };
     }
     if (successor !== undefined) return { kind: 'successor', successor };
+
+    // "kents deficit": a possessive typed without its apostrophe is the name itself.
+    const stem = q.endsWith('s') ? index.exact.get(q.slice(0, -1)) : undefined;
+    if (stem !== undefined) {
+      const ids = uniqueSystems(strongest(stem));
+      const [only] = ids;
+      if (ids.length === 1 && only !== undefined) return { kind: 'match', system: system(only), via: strongest(stem)[0] as NameEntry };
+    }
 
     const contained = containedNames(q, index);
     if (contained.hits.length > 0 && contained.coveredTokens * 2 >= contained.totalTokens) {
@@ -179,11 +228,15 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
 
     const near = successorIndex.findNear(q);
     if (near !== undefined) return { kind: 'successor', successor: near };
+    // A half-typed name (autocomplete's quick mode) is not a typo of a longer one.
+    const nearPlace = options.quick === true ? undefined : gazetteer?.near(q);
+    if (nearPlace !== undefined) return fromPlace(nearPlace, raw.trim());
 
     const ranked = fuzzy(q, MAX_SUGGESTIONS + 1, { rerank: options.quick === true ? 'whole' : 'full' });
     const [best, second] = ranked;
     // Only an edit-distance verdict answers with a card: Fuse alone finds "fenland" inside "england".
-    if (best !== undefined && best.score <= FUZZY_MATCH_CUTOFF && editScore(q, best.entry.key) <= FUZZY_MATCH_CUTOFF) {
+    const cutoff = best?.entry.kind === 'place' ? PLACE_FUZZY_CUTOFF : FUZZY_MATCH_CUTOFF;
+    if (best !== undefined && best.score <= cutoff && editScore(q, best.entry.key) <= cutoff) {
       if (second === undefined || second.score - best.score > FUZZY_TIE_MARGIN) {
         return { kind: 'match', system: best.system, via: best.entry };
       }
@@ -195,5 +248,5 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     return { kind: 'notFound', suggestions };
   }
 
-  return { resolve, fuzzy, index, successorIndex };
+  return { resolve, fuzzy, index, successorIndex, ...(gazetteer === undefined ? {} : { gazetteer }) };
 }

@@ -1,3 +1,4 @@
+import { allocationYearsPhrase } from './source-years.ts';
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { ButtonAction } from '../protocol/buttons.ts';
 import type { ComparisonChartSpec } from '../charts/index.ts';
@@ -134,7 +135,7 @@ export function fundingEmbed(system: IcsSystem, funding: Funding, data: Dataset)
     { name: 'What the rows are', value: rowsNote(data) },
   ].map((f) => ({ name: f.name, value: f.value }));
   return {
-    title: `${system.shortName}: official NHS funding 2022/23–2025/26`,
+    title: `${system.shortName}: NHS England ${allocationYearsPhrase()}`,
     description: description,
     color: COLOUR,
     fields,

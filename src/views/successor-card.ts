@@ -10,6 +10,21 @@ import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { surveyFooter } from './labels.ts';
 import { reply, type Reply } from '../protocol/reply.ts';
 import { truncate } from './text.ts';
+import { boundaryMovesSentence } from './boundary-moves.ts';
+import { allocationYearsPhrase, surveyYearsPhrase } from './source-years.ts';
+
+/** Bullets of source titles, linked where the address is verified, falling back to plain titles to stay in `max`. */
+function linkedWhileFits(sources: ReadonlyArray<{ title: string; url?: string | undefined }>, max: number): string[] {
+  const plain = sources.map((s) => `• ${s.title}`);
+  let used = plain.join('\n').length;
+  return sources.map((s, i) => {
+    const linked = s.url === undefined ? plain[i] ?? '' : `• [${s.title}](${s.url})`;
+    const extra = linked.length - (plain[i] ?? '').length;
+    if (used + extra > max) return plain[i] ?? '';
+    used += extra;
+    return linked;
+  });
+}
 
 
 function predecessorSystems(successor: Successor, data: Dataset): Array<{ system: IcsSystem; whole: boolean; part?: string; share?: number }> {
@@ -77,21 +92,21 @@ export function successorEmbed(successor: Successor, data: Dataset): APIEmbed {
   const parts = predecessorSystems(successor, data);
   const from = parts.map((p) => `**${p.system.shortName}** (${p.whole ? 'whole' : `part: ${p.part ?? ''}`})`).join('; ');
   const codes = [`ODS ${successor.odsCode}`, successor.onsCode !== undefined ? `ONS ${successor.onsCode}${successor.onsCodeConfidence === 'single-source' ? ' (single source)' : ''}` : null].filter(Boolean).join(' · ');
-  const sources = successor.sourceIds.map((id) => data.changes.source(id)?.title ?? id);
+  const sources = linkedWhileFits(successor.sourceIds.map((id) => data.changes.source(id) ?? { title: id }), DISCORD_LIMITS.fieldValue);
   return {
     title: `${successor.name}`,
     description: truncate(
       [
         `A new integrated care board since **${longDate(successor.startDate)}**, in NHS England's ${successor.region} region (${codes}).`,
         `It was formed from: ${from}.`,
-        `The 2022 survey predates it, so it has no figures of its own here; below are its predecessors’ 2022 figures.`,
+        `The survey, ${surveyYearsPhrase()}, predates it, so it has no figures of its own here; below are its predecessors’ survey figures and NHS England’s ${allocationYearsPhrase()}, summed where they add up.`,
       ].join('\n'),
       DISCORD_LIMITS.embedDescription,
     ),
     color: 0x009e73,
     fields: [
       ...predecessorFigures(successor, data),
-      { name: 'Sources for the change', value: sources.map((s) => `• ${s}`).join('\n') },
+      { name: 'Sources for the change', value: sources.join('\n') },
     ].slice(0, DISCORD_LIMITS.embedFields),
     footer: surveyFooter(data),
   };
@@ -105,9 +120,17 @@ export function predecessorButtons(successor: Successor, data: Dataset, hide: bo
   return [{ type: ComponentType.ActionRow, components: buttons }];
 }
 
-/** One line for a 2022 card: what the system became, and since when. */
+/** One line for a 2022 card: what the system became, and since when (the July 2022 boundary moves first). */
 export function fateText(fate: SystemFate, data: Dataset): string {
-  if (fate.change === 'unchanged') return 'Still an ICB today, with the same area (unchanged by the April 2026 mergers).';
+  const moved = boundaryMovesSentence(fate.systemId, data);
+  const since2026 = fateSince2026(fate, data, moved !== '');
+  return moved === '' ? since2026 : `${moved}\n${since2026}`;
+}
+
+function fateSince2026(fate: SystemFate, data: Dataset, movedIn2022: boolean): string {
+  if (fate.change === 'unchanged') {
+    return movedIn2022 ? 'Still an ICB today, unchanged by the April 2026 mergers.' : 'Still an ICB today, with the same area (unchanged by the April 2026 mergers).';
+  }
   if (fate.change === 'boundary-change') {
     const gained = fate.gained.map((g) => `${g.part ?? 'part'} from ${data.byId.get(g.systemId)?.shortName ?? g.systemId}`).join('; ');
     return `Still an ICB today; its area grew on ${longDate(fate.body.startDate)}, taking in ${gained}.`;

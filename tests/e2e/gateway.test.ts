@@ -269,7 +269,7 @@ describe('the bot process against the fake Discord', () => {
   });
 
   it('a name that is not found gets an ephemeral answer with buttons, and pressing one answers with that card', async () => {
-    const notFound = await ask({ name: 'ics', options: { name: 'Cardiff' } });
+    const notFound = await ask({ name: 'ics', options: { name: 'Hertfordshir' } });
     expect(notFound.ephemeral).toBe(true);
     expect(firstEmbed(notFound).title).toBe('Not found');
     const rows = notFound.message.components as Array<{ components: Array<{ custom_id: string; label: string }> }>;
