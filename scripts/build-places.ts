@@ -98,7 +98,7 @@ const COUNTRY: Readonly<Record<string, string>> = { WLS: 'wales', SCT: 'scotland
 function main(): void {
   const survey = surveySchema.parse(JSON.parse(read('data/survey.json')));
   const systemByOds = new Map(survey.systems.map((s) => [s.odsCode, s.id]));
-  const csvRows = parse(read('data/sources/gp-practices-2024-25.csv'), { columns: true, skip_empty_lines: true }) as unknown[];
+  const csvRows = parse<unknown>(read('data/sources/gp-practices-2024-25.csv'), { columns: true, skip_empty_lines: true });
   const allPractices: Practice[] = csvRows.map((row, i) => {
     const practice = practiceSchema.parse(row);
     if (!systemByOds.has(practice.ICS22)) throw new Error(`practice row ${i + 2}: ICS22 ${practice.ICS22} is not an ODS code in data/survey.json`);

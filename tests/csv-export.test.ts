@@ -21,7 +21,7 @@ function fileText(reply: Reply, name: string): string {
 }
 
 function rows(text: string): Row[] {
-  return parse(text, { columns: true, skip_empty_lines: true }) as Row[];
+  return parse<Row>(text, { columns: true, skip_empty_lines: true });
 }
 
 function csvButton(reply: Reply): string {

@@ -11,7 +11,7 @@ const RFC_4180 = { record_delimiter: 'windows' } as const;
 
 function write(header: readonly string[], rows: ReadonlyArray<readonly Cell[]>): string {
   // Empty cells, not "null": a missing figure is an empty field, as spreadsheets expect.
-  return stringify([header as string[], ...rows.map((r) => r.map((c) => (c === null ? '' : c)))], RFC_4180);
+  return stringify([header, ...rows.map((r) => r.map((c) => (c === null ? '' : c)))], RFC_4180);
 }
 
 function rowOf(system: IcsSystem, data: Dataset, columns: readonly Column[]): Cell[] {
