@@ -123,7 +123,13 @@ export async function benchHttp(): Promise<Record<string, number>> {
   try {
     const results: Record<string, number> = {};
     // Other work on a shared machine comes and goes: the bare server and ours alternate, and each keeps its best round.
-    const order = [['bare', bare.port], ['verified', a.port], ['bare', bare.port], ['verified', a.port], ['unverified', b.port]] as const;
+    const order = [
+      ['bare', bare.port],
+      ['verified', a.port],
+      ['bare', bare.port],
+      ['verified', a.port],
+      ['unverified', b.port],
+    ] as const;
     for (const [label, port] of QUICK ? order.slice(0, 2) : order) {
       const url = `http://127.0.0.1:${port}`;
       await run(url, requests, WARMUP_S, workers);

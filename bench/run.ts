@@ -52,7 +52,8 @@ function searchLines(search: SearchBench): string[] {
   const { ours, baseline } = search;
   const row = (label: string, a: string, b: string, extra = ''): string => `  ${pad(label, 28)}${pad(a, 26)}${pad(b, 26)}${extra}`;
   const accuracy = (r: SearcherResult): string => `${r.resolveAccuracy.correct}/${r.resolveAccuracy.total} (${r.resolveAccuracy.pct}%)`;
-  const firstChoice = (r: SearcherResult): string => `${r.autocompleteFirstChoice.correct}/${r.autocompleteFirstChoice.total} (${r.autocompleteFirstChoice.pct}%)`;
+  const firstChoice = (r: SearcherResult): string =>
+    `${r.autocompleteFirstChoice.correct}/${r.autocompleteFirstChoice.total} (${r.autocompleteFirstChoice.pct}%)`;
   const timing = (s: SearcherResult['resolve']): string => `${s.p50Ms.toFixed(3)} / ${s.p99Ms.toFixed(3)} ms`;
   const kinds = Object.keys(ours.resolveAccuracy.byKind);
   return [
@@ -68,7 +69,12 @@ function searchLines(search: SearchBench): string[] {
     row('autocomplete 1st = expected', firstChoice(ours), firstChoice(baseline)),
     row('resolve p50 / p99', timing(ours.resolve), timing(baseline.resolve), `target p99 < ${search.targets.resolveP99Ms} ms: ${check(search.met.resolveP99)}`),
     row('  max', ms(ours.resolve.maxMs), ms(baseline.resolve.maxMs)),
-    row('autocomplete p50 / p99', timing(ours.autocomplete), timing(baseline.autocomplete), `target p99 < ${search.targets.autocompleteP99Ms} ms: ${check(search.met.autocompleteP99)}`),
+    row(
+      'autocomplete p50 / p99',
+      timing(ours.autocomplete),
+      timing(baseline.autocomplete),
+      `target p99 < ${search.targets.autocompleteP99Ms} ms: ${check(search.met.autocompleteP99)}`,
+    ),
     row('  max', ms(ours.autocomplete.maxMs), ms(baseline.autocomplete.maxMs)),
     ...gazetteerLines(search.gazetteer),
   ];
@@ -88,7 +94,8 @@ function commandLines(commands: CommandsBench): string[] {
     `Commands — router.command, ${commands.iterations} timed runs each after warm-up; app build ${ms(commands.appBuildMs)}; target p99 < ${commands.target.p99Ms} ms`,
     `  ${pad('', 38)}${pad('p50', 11)}${pad('p99', 11)}${pad('max', 11)}${pad('target', 8)}reply`,
     ...commands.results.map(
-      (r) => `  ${pad(r.label, 38)}${pad(ms(r.p50Ms), 11)}${pad(ms(r.p99Ms), 11)}${pad(ms(r.maxMs), 11)}${pad(check(r.met), 8)}${r.reply}${r.note === undefined ? '' : ` (${r.note})`}`,
+      (r) =>
+        `  ${pad(r.label, 38)}${pad(ms(r.p50Ms), 11)}${pad(ms(r.p99Ms), 11)}${pad(ms(r.maxMs), 11)}${pad(check(r.met), 8)}${r.reply}${r.note === undefined ? '' : ` (${r.note})`}`,
     ),
     commands.results.some((r) => r.note?.includes('chart:false') === true)
       ? '  Charts excepted: commands with a chart option ran with chart:false (charts are timed below).'
@@ -153,7 +160,9 @@ async function main(): Promise<void> {
 
   if (json) {
     process.stderr.write(`${report}\n`);
-    process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, dataset, heap, search, commands, questions, charts, http, runtime })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ node: process.version, cpus: os.cpus().length, dataset, heap, search, commands, questions, charts, http, runtime })}\n`,
+    );
   } else {
     process.stdout.write(`${report}\n`);
   }

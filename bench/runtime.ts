@@ -33,7 +33,13 @@ interface Run {
 /** Runs node with a preload that reports the process's peak RSS on exit (stderr), so no external `time` is needed. */
 function runNode(args: readonly string[], input?: string): Run {
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', MAX_RSS, ...args], { cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DISCORD_TOKEN: '' } });
+  const result = spawnSync(process.execPath, ['--import', MAX_RSS, ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, DISCORD_TOKEN: '' },
+  });
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed (${result.status}): ${result.stderr}`);
   const kb = Number(/MAXRSS (\d+)/.exec(result.stderr)?.[1] ?? Number.NaN);
@@ -121,7 +127,9 @@ async function pinnedCharts(quick: boolean): Promise<Record<string, number>> {
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   const started = performance.now();
-  const prerender = quick ? await renderer.pinning(() => app.router.command('rank', fullRanking)).then(() => ({ charts: renderer.cache.pinned.size })) : await prerenderDefaultCharts(app.router);
+  const prerender = quick
+    ? await renderer.pinning(() => app.router.command('rank', fullRanking)).then(() => ({ charts: renderer.cache.pinned.size }))
+    : await prerenderDefaultCharts(app.router);
   const prerenderMs = performance.now() - started;
   loop.disable();
   const samples: number[] = [];

@@ -21,8 +21,17 @@ function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, flags: Repl
       embeds: [systemEmbed(a, ctx.data)],
     });
   }
-  const base = reply({ ephemeral: flags.hide, embeds: [compareEmbed(a, b, ctx.data)], components: [csvButtonRow(action('compare', [a.odsCode, b.odsCode], flags))] });
-  return withChart(base, flags, () => renderChart(compareChartSpec(a, b), `compare-${a.id}-${b.id}`), (e) => ctx.reportError?.(e, 'compare chart'));
+  const base = reply({
+    ephemeral: flags.hide,
+    embeds: [compareEmbed(a, b, ctx.data)],
+    components: [csvButtonRow(action('compare', [a.odsCode, b.odsCode], flags))],
+  });
+  return withChart(
+    base,
+    flags,
+    () => renderChart(compareChartSpec(a, b), `compare-${a.id}-${b.id}`),
+    (e) => ctx.reportError?.(e, 'compare chart'),
+  );
 }
 
 const systemOption = (name: string, description: string) =>
@@ -53,9 +62,17 @@ const compare: CommandModule = {
     if (ra.kind === 'successor' || rb.kind === 'successor') throw new Error('successors answered above');
     if (ra.kind !== 'match') {
       const other = rb.kind === 'match' ? rb.system.odsCode : null;
-      return unresolvedReply(typed[0], ra, (s) => (other !== null ? action('compare', [s.odsCode, other], flags) : action('ics', [s.odsCode], flags)), 'first', flags.hide, 'compare');
+      return unresolvedReply(
+        typed[0],
+        ra,
+        (s) => (other !== null ? action('compare', [s.odsCode, other], flags) : action('ics', [s.odsCode], flags)),
+        'first',
+        flags.hide,
+        'compare',
+      );
     }
-    if (rb.kind !== 'match') return unresolvedReply(typed[1], rb, (s) => action('compare', [ra.system.odsCode, s.odsCode], flags), 'second', flags.hide, 'compare');
+    if (rb.kind !== 'match')
+      return unresolvedReply(typed[1], rb, (s) => action('compare', [ra.system.odsCode, s.odsCode], flags), 'second', flags.hide, 'compare');
     return comparison(ra.system, rb.system, ctx, flags);
   },
 
@@ -68,7 +85,14 @@ const compare: CommandModule = {
     const a = systemFromButton(args[0], ctx);
     const b = systemFromButton(args[1], ctx);
     if (a === undefined || b === undefined) return outdated('compare');
-    if (csv) return tableCsvReply(`compare-${a.odsCode}-${b.odsCode}.csv`, `${a.shortName} and ${b.shortName}`, 'order', [a, b].map((system, i) => ({ position: i + 1, system })), ctx.data);
+    if (csv)
+      return tableCsvReply(
+        `compare-${a.odsCode}-${b.odsCode}.csv`,
+        `${a.shortName} and ${b.shortName}`,
+        'order',
+        [a, b].map((system, i) => ({ position: i + 1, system })),
+        ctx.data,
+      );
     return comparison(a, b, ctx, pressed);
   },
 };

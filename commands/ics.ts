@@ -21,10 +21,7 @@ function card(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags, note?: 
 }
 
 const ics: CommandModule = {
-  definition: slashCommand('ics', "One Integrated Care System's finances: figures, ranks, 2022/23 position and the source quote", [
-    SYSTEM_NAME,
-    HIDE,
-  ]),
+  definition: slashCommand('ics', "One Integrated Care System's finances: figures, ranks, 2022/23 position and the source quote", [SYSTEM_NAME, HIDE]),
 
   run(options, ctx) {
     const typed = stringOption(options, 'name') ?? '';

@@ -29,7 +29,15 @@ function rankReply(request: RankRequest, ctx: CommandContext, flags: ReplyFlags)
   const base = reply({ ephemeral: flags.hide, embeds: [rankEmbed(ctx.data, request)], components: [csvButtonRow(action('rank', rankArgs(request), flags))] });
   const where = request.region ?? 'England';
   const stem = `rank-${rankArgs(request).join('-')}`;
-  const draw = () => renderChart(rankChartSpec(rankSystems(ctx.data, request).rows.map((r) => r.system), request.metric, where), stem);
+  const draw = () =>
+    renderChart(
+      rankChartSpec(
+        rankSystems(ctx.data, request).rows.map((r) => r.system),
+        request.metric,
+        where,
+      ),
+      stem,
+    );
   return withChart(base, flags, draw, (e) => ctx.reportError?.(e, 'rank chart'));
 }
 
@@ -65,7 +73,14 @@ const rank: CommandModule = {
     const region = regionKey === ENGLAND_KEY ? null : REGIONS.find((r) => regionId(r) === regionKey);
     if (metric === undefined || !isMetricId(metric) || region === undefined) return outdated('rank');
     const request: RankRequest = { metric, order: order === 'lowest' ? 'lowest' : 'highest', region, count: clampCount(Number(count)) };
-    if (csv) return tableCsvReply(`rank-${rankArgs(request).join('-')}.csv`, `${METRICS[metric].label}, ${request.order} ${request.count}, ${region ?? 'England'}`, 'rank', rankSystems(ctx.data, request).rows.map((r) => ({ position: r.rank.position, system: r.system })), ctx.data);
+    if (csv)
+      return tableCsvReply(
+        `rank-${rankArgs(request).join('-')}.csv`,
+        `${METRICS[metric].label}, ${request.order} ${request.count}, ${region ?? 'England'}`,
+        'rank',
+        rankSystems(ctx.data, request).rows.map((r) => ({ position: r.rank.position, system: r.system })),
+        ctx.data,
+      );
     return rankReply(request, ctx, pressed);
   },
 

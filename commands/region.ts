@@ -22,7 +22,11 @@ function toSort(value: string | undefined): RegionSort {
 function regionReply(region: Region, sort: RegionSort, ctx: CommandContext, flags: ReplyFlags): Promise<Reply> {
   const summary = ctx.data.regions.find((r) => r.region === region);
   if (summary === undefined) throw new Error(`no summary for ${region}`);
-  const base = reply({ ephemeral: flags.hide, embeds: [regionEmbed(summary, sort, ctx.data)], components: [csvButtonRow(action('region', [regionId(region), sort], flags))] });
+  const base = reply({
+    ephemeral: flags.hide,
+    embeds: [regionEmbed(summary, sort, ctx.data)],
+    components: [csvButtonRow(action('region', [regionId(region), sort], flags))],
+  });
   const metric = sort === 'name' ? 'deficit' : sort;
   const draw = () => renderChart(regionChartSpec(summary, sortSystems(summary.systems, sort), metric), `region-${regionId(region)}-${metric}`);
   return withChart(base, flags, draw, (e) => ctx.reportError?.(e, 'region chart'));
@@ -30,7 +34,14 @@ function regionReply(region: Region, sort: RegionSort, ctx: CommandContext, flag
 
 const region: CommandModule = {
   definition: slashCommand('region', "Every system in one NHS England region, with its figures and the region's totals", [
-    { type: OptionType.String, name: 'name', description: 'Region, e.g. South West, Midlands, London, NE&Y', required: true, autocomplete: true, max_length: 100 },
+    {
+      type: OptionType.String,
+      name: 'name',
+      description: 'Region, e.g. South West, Midlands, London, NE&Y',
+      required: true,
+      autocomplete: true,
+      max_length: 100,
+    },
     { type: OptionType.String, name: 'sort', description: 'Order of the list (default: deficit, highest first)', choices: SORT_CHOICES },
     CHART,
     HIDE,
@@ -55,8 +66,17 @@ const region: CommandModule = {
     const found = REGIONS.find((r) => regionId(r) === id);
     if (found === undefined) return outdated('region');
     if (!csv) return regionReply(found, toSort(sort), ctx, pressed);
-    const systems = sortSystems(ctx.data.systems.filter((s) => s.region === found), toSort(sort));
-    return tableCsvReply(`region-${regionId(found)}.csv`, `${found} region, sorted by ${toSort(sort)}`, 'order', systems.map((system, i) => ({ position: i + 1, system })), ctx.data);
+    const systems = sortSystems(
+      ctx.data.systems.filter((s) => s.region === found),
+      toSort(sort),
+    );
+    return tableCsvReply(
+      `region-${regionId(found)}.csv`,
+      `${found} region, sorted by ${toSort(sort)}`,
+      'order',
+      systems.map((system, i) => ({ position: i + 1, system })),
+      ctx.data,
+    );
   },
 };
 

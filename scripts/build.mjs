@@ -19,7 +19,9 @@ export function build() {
   try {
     tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
   } catch {
-    process.stderr.write('Cannot build: TypeScript is not installed (a production install). Run `npm ci` and `npm run build`, or ship dist/ with the install.\n');
+    process.stderr.write(
+      'Cannot build: TypeScript is not installed (a production install). Run `npm ci` and `npm run build`, or ship dist/ with the install.\n',
+    );
     process.exit(1);
   }
   // Stale files from renamed modules must not linger in dist/.

@@ -30,6 +30,8 @@ function builtAt() {
 const built = builtAt();
 const sources = Math.max(...INPUTS.map((input) => newestMtime(join(root, input))));
 if (built < 0 || sources > built) {
-  process.stderr.write(built < 0 ? 'dist/ is missing: building once (npm run build)…\n' : 'sources changed since the last build: rebuilding (npm run build)…\n');
+  process.stderr.write(
+    built < 0 ? 'dist/ is missing: building once (npm run build)…\n' : 'sources changed since the last build: rebuilding (npm run build)…\n',
+  );
   build();
 }

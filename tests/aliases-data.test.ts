@@ -116,26 +116,8 @@ describe('data/aliases.json: places (July 2022 ICB areas)', () => {
   it('puts each London borough and the City of London in exactly its own London system', () => {
     const boroughs: Record<string, readonly string[]> = {
       'north-central-london': ['Barnet', 'Camden', 'Enfield', 'Haringey', 'Islington'],
-      'north-east-london': [
-        'Barking and Dagenham',
-        'City of London',
-        'Hackney',
-        'Havering',
-        'Newham',
-        'Redbridge',
-        'Tower Hamlets',
-        'Waltham Forest',
-      ],
-      'north-west-london': [
-        'Brent',
-        'Ealing',
-        'Hammersmith and Fulham',
-        'Harrow',
-        'Hillingdon',
-        'Hounslow',
-        'Kensington and Chelsea',
-        'Westminster',
-      ],
+      'north-east-london': ['Barking and Dagenham', 'City of London', 'Hackney', 'Havering', 'Newham', 'Redbridge', 'Tower Hamlets', 'Waltham Forest'],
+      'north-west-london': ['Brent', 'Ealing', 'Hammersmith and Fulham', 'Harrow', 'Hillingdon', 'Hounslow', 'Kensington and Chelsea', 'Westminster'],
       'south-east-london': ['Bexley', 'Bromley', 'Greenwich', 'Lambeth', 'Lewisham', 'Southwark'],
       'south-west-london': ['Croydon', 'Kingston upon Thames', 'Merton', 'Richmond upon Thames', 'Sutton', 'Wandsworth'],
     };
@@ -146,13 +128,7 @@ describe('data/aliases.json: places (July 2022 ICB areas)', () => {
   });
 
   it('lists "London" under the five London systems and nowhere else', () => {
-    expect(systemsWith('London')).toEqual([
-      'north-central-london',
-      'north-east-london',
-      'north-west-london',
-      'south-east-london',
-      'south-west-london',
-    ]);
+    expect(systemsWith('London')).toEqual(['north-central-london', 'north-east-london', 'north-west-london', 'south-east-london', 'south-west-london']);
   });
 });
 
@@ -163,7 +139,7 @@ describe('data/aliases.json: abbreviations, brands and other names', () => {
     ['SNEE', 'abbreviations', 'suffolk-and-north-east-essex'],
     ['HIOW', 'abbreviations', 'hampshire-and-isle-of-wight'],
     ['NEL', 'abbreviations', 'north-east-london'],
-    ['Together We\'re Better', 'brands', 'staffordshire-and-stoke-on-trent'],
+    ["Together We're Better", 'brands', 'staffordshire-and-stoke-on-trent'],
     ['One Gloucestershire', 'brands', 'gloucestershire'],
     ['Joined Up Care Derbyshire', 'brands', 'derbyshire'],
     ['Live Healthy Live Happy', 'brands', 'birmingham-and-solihull'],
@@ -173,7 +149,7 @@ describe('data/aliases.json: abbreviations, brands and other names', () => {
     expect(systemsWith(alias, field)).toEqual([id]);
   });
 
-  it('gives a split county\'s short form to every system its long form is under', () => {
+  it("gives a split county's short form to every system its long form is under", () => {
     for (const [short, long] of [
       ['Herts', 'Hertfordshire'],
       ['Hants', 'Hampshire'],

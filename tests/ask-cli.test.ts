@@ -22,7 +22,11 @@ describe('ask --json', () => {
     const { code, stdout } = ask(['--json', '/ics name:Devon']);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
-    const reply = JSON.parse(stdout) as { embeds: Array<{ title: string; fields: Array<{ name: string; value: string }> }>; allowed_mentions: unknown; attachments: unknown[] };
+    const reply = JSON.parse(stdout) as {
+      embeds: Array<{ title: string; fields: Array<{ name: string; value: string }> }>;
+      allowed_mentions: unknown;
+      attachments: unknown[];
+    };
     expect(reply.allowed_mentions).toEqual({ parse: [] });
     expect(reply.attachments).toEqual([]);
     const devon = data.byId.get('devon');
@@ -35,7 +39,10 @@ describe('ask --json', () => {
     const lines = ['/ics name:Somerset', '/nonsense', '/rank metric:Spend per head count:2', '', '/ics name:'];
     const { code, stdout } = ask(['--json'], `${lines.join('\n')}\n`);
     expect(code).toBe(0);
-    const out = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const out = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(lines.length);
     expect(JSON.stringify(out[0])).toContain('Somerset');
     expect(out[1]?.['error']).toMatch(/unknown command \/nonsense/);

@@ -40,7 +40,9 @@ describe('the July 2022 boundary moves', () => {
   });
 
   it('is checked in data: a move names two different survey systems and cites known sources', () => {
-    const raw = JSON.parse(readFileSync(new URL('../data/changes.json', import.meta.url), 'utf8')) as { boundaryMoves2022: { moves: Array<Record<string, unknown>> } };
+    const raw = JSON.parse(readFileSync(new URL('../data/changes.json', import.meta.url), 'utf8')) as {
+      boundaryMoves2022: { moves: Array<Record<string, unknown>> };
+    };
     const ids = new Set(app.data.systems.map((s) => s.id));
     const broken = (edit: (move: Record<string, unknown>) => void): string => {
       const copy = structuredClone(raw);
@@ -66,8 +68,15 @@ describe('one statement of the years each source covers', () => {
 
   it('matches the workbook’s own columns (allocations to 2024/25, running costs to 2025/26)', () => {
     const columns = Object.keys((JSON.parse(readFileSync(new URL('../data/funding-source.json', import.meta.url), 'utf8')) as { columns: object }).columns);
-    const years = (prefix: string) => [...new Set(columns.filter((c) => c.startsWith(prefix)).map((c) => /(\d{4})_(\d{2})/.exec(c)?.slice(1, 3).join('/') ?? ''))].sort();
-    expect(allocationYears).toBe(`${years('core_20').filter((y) => y >= '2023').at(0) ?? ''}–${years('core_20').at(-1) ?? ''}`);
+    const years = (prefix: string) =>
+      [...new Set(columns.filter((c) => c.startsWith(prefix)).map((c) => /(\d{4})_(\d{2})/.exec(c)?.slice(1, 3).join('/') ?? ''))].sort();
+    expect(allocationYears).toBe(
+      `${
+        years('core_20')
+          .filter((y) => y >= '2023')
+          .at(0) ?? ''
+      }–${years('core_20').at(-1) ?? ''}`,
+    );
     expect(runningCostYears).toBe(`${years('running_cost').at(0) ?? ''}–${years('running_cost').at(-1) ?? ''}`);
     expect(() => parseSourceYears({ ...SOURCE_YEARS, allocations: { ...SOURCE_YEARS.allocations, allocationYears: '2023-25' } })).toThrow(DataError);
   });
@@ -88,7 +97,16 @@ describe('one statement of the years each source covers', () => {
   it('/help spells out the jargon, each field within 1,024 characters and the whole within 6,000', async () => {
     const reply = await app.router.command('help', {});
     const text = replyText(reply);
-    for (const term of ['**ICS**', '**ICB**', 'Clinical Commissioning Group', 'NHS Foundation Trust', 'Nottingham University Hospitals', '**ODS code**', 'Cost Improvement Programme']) expect(text).toContain(term);
+    for (const term of [
+      '**ICS**',
+      '**ICB**',
+      'Clinical Commissioning Group',
+      'NHS Foundation Trust',
+      'Nottingham University Hospitals',
+      '**ODS code**',
+      'Cost Improvement Programme',
+    ])
+      expect(text).toContain(term);
     expect(limitViolations(reply)).toEqual([]);
   });
 });

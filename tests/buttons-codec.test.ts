@@ -60,14 +60,17 @@ describe('the reply guard', () => {
   it('fits a reply over every limit and reports each cut', () => {
     const long = reply({
       content: 'c'.repeat(2500),
-      embeds: [{ title: 't'.repeat(300), description: 'd\n'.repeat(3000), fields: Array.from({ length: 30 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(1100) })) }],
+      embeds: [
+        { title: 't'.repeat(300), description: 'd\n'.repeat(3000), fields: Array.from({ length: 30 }, (_, i) => ({ name: `f${i}`, value: 'v'.repeat(1100) })) },
+      ],
     });
     const { reply: fitted, cuts } = fitReply(long);
     expect(fitted.content?.length).toBeLessThanOrEqual(2000);
     const embed = fitted.embeds[0];
     expect(embed?.title?.length).toBeLessThanOrEqual(256);
     expect(embed?.fields).toHaveLength(25);
-    const total = (embed?.title?.length ?? 0) + (embed?.description?.length ?? 0) + (embed?.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+    const total =
+      (embed?.title?.length ?? 0) + (embed?.description?.length ?? 0) + (embed?.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(6000);
     expect(cuts.length).toBeGreaterThan(3);
   });

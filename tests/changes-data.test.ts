@@ -57,7 +57,12 @@ const noteUrl = new URL('../data/sources/icb-changes-2022-2026.md', import.meta.
 const raw = JSON.parse(readFileSync(dataUrl, 'utf8')) as unknown;
 const changes: ChangesModel = parseChanges(raw, SYSTEM_IDS);
 
-interface MutablePredecessor { systemId: string; passedOver: string; part?: string; populationShare?: { share: number } }
+interface MutablePredecessor {
+  systemId: string;
+  passedOver: string;
+  part?: string;
+  populationShare?: { share: number };
+}
 interface MutableFile {
   icbCountSince: { count: number };
   successors: Array<{ id: string; odsCode: string; aliases: string[]; sourceIds: string[]; predecessors: MutablePredecessor[] }>;
@@ -124,7 +129,12 @@ describe('the 2026 successor ICBs', () => {
     const wnl = changes.successor('west-and-north-london');
     if (wnl === undefined) throw new Error('missing west-and-north-london');
     expect(isWholeMerger(wnl)).toBe(true);
-    expect(changes.predecessorsOf('west-and-north-london').map((p) => p.systemId).sort()).toEqual(['north-central-london', 'north-west-london']);
+    expect(
+      changes
+        .predecessorsOf('west-and-north-london')
+        .map((p) => p.systemId)
+        .sort(),
+    ).toEqual(['north-central-london', 'north-west-london']);
   });
 
   it('does not treat Thames Valley as a whole merger: it took only part of Frimley', () => {

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { ApplicationCommandOptionType, ComponentType, MessageFlags, type APIApplicationCommandBasicOption, type APIButtonComponentWithCustomId } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ComponentType,
+  MessageFlags,
+  type APIApplicationCommandBasicOption,
+  type APIButtonComponentWithCustomId,
+} from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { toMessageData } from '../src/protocol/message-data.ts';
 import type { Reply } from '../src/protocol/reply.ts';
@@ -11,13 +17,18 @@ const { router } = app;
 const run = (name: string, options: Record<string, string | number | boolean>) => router.command(name, options);
 
 function buttons(reply: Reply): APIButtonComponentWithCustomId[] {
-  return reply.components.flatMap((row) => row.components.filter((c): c is APIButtonComponentWithCustomId => c.type === ComponentType.Button && 'custom_id' in c));
+  return reply.components.flatMap((row) =>
+    row.components.filter((c): c is APIButtonComponentWithCustomId => c.type === ComponentType.Button && 'custom_id' in c),
+  );
 }
 
 /** The data rows of the code-block table in an embed description (header and fences dropped). */
 /** A region's system lines, markdown off, the "Sorted by" line left out. */
 function codeRows(reply: Reply): string[] {
-  return (reply.embeds[0]?.description ?? '').split('\n').slice(1).map((line) => line.replace(/\*/g, ''));
+  return (reply.embeds[0]?.description ?? '')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.replace(/\*/g, ''));
 }
 
 /** A ranking's lines with the markdown taken off: "1 South West London — £256m". */
@@ -82,7 +93,11 @@ describe('/ics', () => {
   it('offers the candidates for an ambiguous name', async () => {
     const reply = await run('ics', { name: 'Essex', hide: true });
     expect(reply.ephemeral).toBe(true);
-    expect(buttons(reply).map((b) => b.custom_id).sort()).toEqual(
+    expect(
+      buttons(reply)
+        .map((b) => b.custom_id)
+        .sort(),
+    ).toEqual(
       [
         buttonId('ics', [code('hertfordshire-and-west-essex')], { hide: true }),
         buttonId('ics', [code('mid-and-south-essex')], { hide: true }),
@@ -202,7 +217,7 @@ describe('/england, /sources, /help', () => {
     const reply = await run('sources', {});
     const names = reply.embeds[0]?.fields?.map((f) => f.name) ?? [];
     expect(names).toEqual(expect.arrayContaining(app.data.sources.map((s) => s.title)));
-    expect(names).toContain("NHS England: Allocation of resources 2023/24 to 2024/25");
+    expect(names).toContain('NHS England: Allocation of resources 2023/24 to 2024/25');
   });
 
   it('explains how to ask and what the figures mean', async () => {
@@ -216,7 +231,17 @@ describe('every string option of every command, whatever is typed', () => {
   const nasty = fc.oneof(
     fc.string({ maxLength: 200 }),
     fc.string({ unit: 'grapheme', maxLength: 100 }),
-    fc.constantFrom('@everyone', '@here', '<@&123456789012345678>', '<@123456789012345678>', '**bold** _x_ `code` > quote', '||spoiler||', 'a'.repeat(10_000), '', '   '),
+    fc.constantFrom(
+      '@everyone',
+      '@here',
+      '<@&123456789012345678>',
+      '<@123456789012345678>',
+      '**bold** _x_ `code` > quote',
+      '||spoiler||',
+      'a'.repeat(10_000),
+      '',
+      '   ',
+    ),
     fc.string({ unit: 'binary', minLength: 1000, maxLength: 10_000 }),
   );
 

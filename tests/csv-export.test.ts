@@ -101,7 +101,9 @@ describe('/data', () => {
     // No survey quote has a double quote, so the doubling rule is checked on the writer with one that does.
     const both = rows(tableCsv('order', [{ position: 1, system: { ...(bnssg as IcsSystem), publishedName: 'Say "hi", then' } }], app.data));
     expect(both[0]?.['published_name']).toBe('Say "hi", then');
-    expect(tableCsv('order', [{ position: 1, system: { ...(bnssg as IcsSystem), publishedName: 'Say "hi", then' } }], app.data)).toContain('"Say ""hi"", then"');
+    expect(tableCsv('order', [{ position: 1, system: { ...(bnssg as IcsSystem), publishedName: 'Say "hi", then' } }], app.data)).toContain(
+      '"Say ""hi"", then"',
+    );
   });
 
   it('lists the sources with their verified addresses, and says what each column holds', () => {
@@ -132,7 +134,12 @@ describe('the CSV button', () => {
   it('on /region lists every system of the region; on /compare the two compared', async () => {
     const region = await app.router.command('region', { name: 'North West', chart: false, hide: true });
     const regionTable = rows((await app.router.button(csvButton(region))).files[0]?.data.toString('utf8') ?? '');
-    expect(regionTable.map((r) => r['id']).sort()).toEqual(app.data.systems.filter((s) => s.region === 'North West').map((s) => s.id).sort());
+    expect(regionTable.map((r) => r['id']).sort()).toEqual(
+      app.data.systems
+        .filter((s) => s.region === 'North West')
+        .map((s) => s.id)
+        .sort(),
+    );
     expect(regionTable.map((r) => r['order'])).toEqual(regionTable.map((_, i) => String(i + 1)));
 
     const compare = await app.router.command('compare', { first: 'Staffordshire', second: 'Cheshire and Merseyside', chart: false });

@@ -29,7 +29,10 @@ describe('bad data refuses to start, naming the field', () => {
   if (row !== undefined) row.spendPerHead.gbp = '1,529';
   writeFileSync(join(dir, 'survey.json'), JSON.stringify(survey));
 
-  it.each([['src/console/check-data.ts', []], ['src/console/ask.ts', ['/help']]] as const)('%s', (script, args) => {
+  it.each([
+    ['src/console/check-data.ts', []],
+    ['src/console/ask.ts', ['/help']],
+  ] as const)('%s', (script, args) => {
     const { status, stderr, stdout } = run(script, [...args], { ICS_DATA_DIR: dir });
     expect(status).not.toBe(0);
     expect(stdout).toBe('');

@@ -50,7 +50,10 @@ describe('England totals', () => {
     expect(data.england.spendPerHead.gbp).toBe(1538);
     const [pop, alloc] = data.totals;
     expect(pop?.missing).toBe(1); // Shropshire, Telford and Wrekin prints no population
-    expect(alloc?.summed).toBeCloseTo(data.systems.reduce((a, s) => a + (s.allocation.gbpBillions ?? 0), 0), 9);
+    expect(alloc?.summed).toBeCloseTo(
+      data.systems.reduce((a, s) => a + (s.allocation.gbpBillions ?? 0), 0),
+      9,
+    );
     expect(alloc?.differenceShare).toBeCloseTo(((alloc?.summed ?? 0) - 94.6) / 94.6, 9);
   });
 });

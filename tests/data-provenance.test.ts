@@ -81,7 +81,10 @@ function peopleFromPublished(published: string): number {
 
 /** The row as printed: name (a table colon allowed after it), the figures, then the financial position. */
 function rowPattern(name: string, tokens: ReadonlyArray<string | null>, quote?: string): RegExp {
-  const figures = tokens.filter((token): token is string => token !== null).map(escapeRegExp).join(' ');
+  const figures = tokens
+    .filter((token): token is string => token !== null)
+    .map(escapeRegExp)
+    .join(' ');
   const tail = quote === undefined ? '' : ` ${escapeRegExp(quote)}`;
   return new RegExp(`${escapeRegExp(name)}:? ${figures}${tail}`);
 }
@@ -121,7 +124,10 @@ describe('data/survey.json against the committed survey text', () => {
     for (const system of survey.systems) {
       const line = lines.findIndex((l) => l.startsWith(`${system.publishedName} `) || l.startsWith(`${system.publishedName}: `));
       expect(line, system.id).toBeGreaterThan(previousLine);
-      const headingAbove = lines.slice(0, line).reverse().find((l) => headings.includes(l));
+      const headingAbove = lines
+        .slice(0, line)
+        .reverse()
+        .find((l) => headings.includes(l));
       expect(headingAbove, system.id).toBe(system.publishedHeading);
       previousLine = line;
     }
@@ -174,7 +180,16 @@ describe('data/survey.json against the committed survey text', () => {
 });
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
 };
 
 /** Plain numbers in a text, as digits ("15", "500,000", "1.4") or small number words ("seven"). */
@@ -197,10 +212,7 @@ function quoteStates(quote: string, figure: ContextFact['figures'][number]): boo
     case 'count':
       return plainNumbersIn(quote).includes(figure.value);
     case 'people':
-      return (
-        plainNumbersIn(quote).includes(figure.value) ||
-        new RegExp(`(?<![\\d.])${escapeRegExp(String(figure.value / 1_000_000))} million`).test(quote)
-      );
+      return plainNumbersIn(quote).includes(figure.value) || new RegExp(`(?<![\\d.])${escapeRegExp(String(figure.value / 1_000_000))} million`).test(quote);
   }
 }
 
@@ -284,7 +296,10 @@ describe('data/statements.json against the committed excerpts', () => {
       for (const [systemId, place] of Object.entries(statement.placeNamed ?? {})) {
         expect(statement.quote).toContain(place);
         const covered = aliases[systemId]?.places ?? [];
-        expect(covered.some((p) => place.toLowerCase().includes(p.toLowerCase())), `${systemId} covers ${place}`).toBe(true);
+        expect(
+          covered.some((p) => place.toLowerCase().includes(p.toLowerCase())),
+          `${systemId} covers ${place}`,
+        ).toBe(true);
       }
     });
   });

@@ -55,8 +55,7 @@ describe('tests/fixtures/queries.json', () => {
   const parsed = z.array(query).safeParse(readFixture());
   // On a malformed fixture the parse test below names the problem; the rest then fail on an empty list.
   const queries: Query[] = parsed.success ? parsed.data : [];
-  const single = (entry: Query): string | undefined =>
-    typeof entry.expect === 'string' ? entry.expect : undefined;
+  const single = (entry: Query): string | undefined => (typeof entry.expect === 'string' ? entry.expect : undefined);
 
   it('parses: every entry has a query, a known kind and an expectation of the matching shape', () => {
     expect(parsed.error?.issues ?? []).toEqual([]);

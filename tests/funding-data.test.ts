@@ -79,9 +79,7 @@ const withLines = (edit: (lines: string[]) => string[]) => `${edit([...lines]).j
 
 describe('the copied source', () => {
   it('is byte-for-byte the table the README describes (42 rows plus header)', () => {
-    expect(createHash('sha256').update(csvText).digest('hex')).toBe(
-      '5a4aee7ee50526976188c6a026493c77c70d925fb4051c3a7170cfa6e90afbdb',
-    );
+    expect(createHash('sha256').update(csvText).digest('hex')).toBe('5a4aee7ee50526976188c6a026493c77c70d925fb4051c3a7170cfa6e90afbdb');
     expect(lines).toHaveLength(43);
   });
 
@@ -137,9 +135,7 @@ describe('figures for one system above and one below target match their CSV rows
     expect(f.measures.runningCostCutPct2023_24To2025_26).toBeCloseTo(25.29352, 4);
     expect(f.measures.corePerHeadGbp2024_25).toBe(1695.5);
     expect(describeDistance(f.measures.distanceFromTargetPct2022_23)).toBe('8.2% above its fair-shares target');
-    expect(describeDistanceTrend(f.measures)).toBe(
-      '8.2% above its fair-shares target in 2022/23; 5.9% above after 2024/25 convergence',
-    );
+    expect(describeDistanceTrend(f.measures)).toBe('8.2% above its fair-shares target in 2022/23; 5.9% above after 2024/25 convergence');
   });
 
   it('Birmingham and Solihull (QHL): below its fair-shares target', () => {
@@ -155,9 +151,7 @@ describe('figures for one system above and one below target match their CSV rows
     expect(f.measures.coreRecurrentGrowthPct).toBeCloseTo(3.51984, 4);
     expect(f.measures.distanceFromTargetPctAfter2023_24Convergence).toBe(-3.22);
     expect(describeDistance(f.measures.distanceFromTargetPct2022_23)).toBe('3.4% below its fair-shares target');
-    expect(describeDistanceTrend(f.measures)).toBe(
-      '3.4% below its fair-shares target in 2022/23; 3.0% below after 2024/25 convergence',
-    );
+    expect(describeDistanceTrend(f.measures)).toBe('3.4% below its fair-shares target in 2022/23; 3.0% below after 2024/25 convergence');
   });
 });
 

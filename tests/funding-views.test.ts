@@ -194,7 +194,10 @@ describe('/funding options, not-found and buttons', () => {
     const answer = await router.command('funding', { name: 'Thames Valley ICB' });
     expect(answer.ephemeral).toBe(true);
     expect(answer.embeds[0]?.description).toMatch(/\*\*Frimley\*\* \(part: East Berkshire/);
-    expect(buttons(answer).map((b) => b.custom_id)).toEqual([buttonId('funding', [code('buckinghamshire-oxfordshire-and-berkshire-west')], { hide: true }), buttonId('funding', [code('frimley')], { hide: true })]);
+    expect(buttons(answer).map((b) => b.custom_id)).toEqual([
+      buttonId('funding', [code('buckinghamshire-oxfordshire-and-berkshire-west')], { hide: true }),
+      buttonId('funding', [code('frimley')], { hide: true }),
+    ]);
   });
 
   it('autocompletes system names', () => {
@@ -219,7 +222,9 @@ describe('fundingCardFields (the /ics card’s “Funding since 2022”)', () =>
       `${growth > 0 ? '+' : '−'}${pct(Math.abs(growth))}`,
       `£${Math.round(r.core_2024_25_recurrent_per_head_gbp).toLocaleString('en-GB')}`,
       // A distance that rounds to 0.0% reads "at target" rather than as a figure.
-      ...[r.core_2022_23_distance_from_target_pct, r.core_2024_25_distance_from_target_after_convergence_pct].filter((d) => Math.abs(d) >= 0.05).map((d) => pct(Math.abs(d))),
+      ...[r.core_2022_23_distance_from_target_pct, r.core_2024_25_distance_from_target_after_convergence_pct]
+        .filter((d) => Math.abs(d) >= 0.05)
+        .map((d) => pct(Math.abs(d))),
       pct(cut),
     ];
   }
@@ -230,7 +235,14 @@ describe('fundingCardFields (the /ics card’s “Funding since 2022”)', () =>
       for (const figure of expectedFigures(s.id)) expect(value, `${s.id}: ${figure}`).toContain(figure);
       const place = s.ranks['distance-from-target-2024-25']?.england;
       if (place === undefined) throw new Error(`${s.id} is not ranked on distance from target`);
-      const suffix = place.position % 10 === 1 && place.position !== 11 ? 'st' : place.position % 10 === 2 && place.position !== 12 ? 'nd' : place.position % 10 === 3 && place.position !== 13 ? 'rd' : 'th';
+      const suffix =
+        place.position % 10 === 1 && place.position !== 11
+          ? 'st'
+          : place.position % 10 === 2 && place.position !== 12
+            ? 'nd'
+            : place.position % 10 === 3 && place.position !== 13
+              ? 'rd'
+              : 'th';
       expect(value, s.id).toContain(`${place.position}${suffix} of ${place.of}`);
     }
   });
@@ -293,7 +305,9 @@ describe('regionFundingLines and fundingSourceLine', () => {
 });
 
 describe('funding metrics for /rank', () => {
-  const FUNDING_IDS = Object.values(METRICS).filter((m) => m.source === 'allocations').map((m) => m.id as FundingMetricId);
+  const FUNDING_IDS = Object.values(METRICS)
+    .filter((m) => m.source === 'allocations')
+    .map((m) => m.id as FundingMetricId);
   const ranked = (id: FundingMetricId, order: 'highest' | 'lowest' = 'highest') => rankSystems(data, { metric: id, order, region: null, count: 42 }).rows;
 
   it('covers the four funding figures', () => {

@@ -11,7 +11,12 @@ describe('the message command over HTTP interactions', () => {
       application_id: 'a',
       data: { name: MESSAGE_COMMAND_NAME, type: 3, target_id: 'm1', resolved: { messages: { m1: { id: 'm1', content: 'deficit in Kent: how big?' } } } },
     };
-    expect(parseInteraction(body)).toEqual({ kind: 'command', target: { id: '1', token: 't', applicationId: 'a' }, name: 'ask', options: { question: 'deficit in Kent: how big?' } });
+    expect(parseInteraction(body)).toEqual({
+      kind: 'command',
+      target: { id: '1', token: 't', applicationId: 'a' },
+      name: 'ask',
+      options: { question: 'deficit in Kent: how big?' },
+    });
   });
 
   it('leaves a slash command as it is', () => {

@@ -10,7 +10,9 @@ import { buttonId, code } from './support/buttons.ts';
 const { router } = await testApp();
 
 function buttons(reply: Reply): APIButtonComponentWithCustomId[] {
-  return reply.components.flatMap((row) => row.components.filter((c): c is APIButtonComponentWithCustomId => c.type === ComponentType.Button && 'custom_id' in c));
+  return reply.components.flatMap((row) =>
+    row.components.filter((c): c is APIButtonComponentWithCustomId => c.type === ComponentType.Button && 'custom_id' in c),
+  );
 }
 
 describe('/ics through a place', () => {
@@ -33,7 +35,11 @@ describe('/ics through a place', () => {
   it('says a split district is split, with shares, and offers both systems', async () => {
     const reply = await router.command('ics', { name: 'WA3' });
     expect(reply.embeds[0]?.description).toMatch(/WA3 is split between systems: \*\*Greater Manchester\*\* \d+ %, \*\*Cheshire and Merseyside\*\* \d+ %/);
-    expect(buttons(reply).map((b) => b.custom_id).sort()).toEqual([buttonId('ics', [code('cheshire-and-merseyside')], { hide: true }), buttonId('ics', [code('greater-manchester')], { hide: true })].sort());
+    expect(
+      buttons(reply)
+        .map((b) => b.custom_id)
+        .sort(),
+    ).toEqual([buttonId('ics', [code('cheshire-and-merseyside')], { hide: true }), buttonId('ics', [code('greater-manchester')], { hide: true })].sort());
     expect(limitViolations(reply)).toEqual([]);
   });
 
@@ -50,7 +56,10 @@ describe('"which one?" for namesakes', () => {
     expect(description).toContain('Newport (Telford and Wrekin) → **Shropshire, Telford and Wrekin**');
     expect(description).toContain('Newport (Wales): not in England');
     const labels = buttons(reply).map((b) => [b.label, b.custom_id]);
-    expect(labels).toContainEqual(['Newport (Isle of Wight) → Hampshire and Isle of Wight', buttonId('ics', [code('hampshire-and-isle-of-wight')], { hide: true })]);
+    expect(labels).toContainEqual([
+      'Newport (Isle of Wight) → Hampshire and Isle of Wight',
+      buttonId('ics', [code('hampshire-and-isle-of-wight')], { hide: true }),
+    ]);
     expect(reply.ephemeral).toBe(true);
     expect(limitViolations(reply)).toEqual([]);
   });

@@ -38,7 +38,12 @@ describe('the container recipe', () => {
 
   it('works: build, production install in a fresh folder, one ask answer, HTTP healthy', async () => {
     const port = await freePort();
-    const result = spawnSync('bash', ['scripts/production-smoke.sh'], { cwd: root, encoding: 'utf8', env: { ...process.env, SMOKE_PORT: String(port) }, timeout: 300_000 });
+    const result = spawnSync('bash', ['scripts/production-smoke.sh'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, SMOKE_PORT: String(port) },
+      timeout: 300_000,
+    });
     expect(result.stderr).not.toMatch(/dev dependency/);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('ask: ok');

@@ -47,7 +47,6 @@ describe('rankBy, the one ranking', () => {
 const { data } = await testApp();
 
 describe('every ranking in the dataset agrees with what the reader sees', () => {
-
   it('for every metric, two systems share a place in England exactly when their figures read the same', () => {
     for (const id of METRIC_IDS) {
       const metric = METRICS[id];

@@ -27,8 +27,13 @@ describe('command definitions', () => {
       expect(options.at(-1)?.name, name).toBe('hide');
       expect(options.at(-1)?.type, name).toBe(ApplicationCommandOptionType.Boolean);
       const firstOptional = options.findIndex((o) => o.required !== true);
-      expect(options.slice(firstOptional).every((o) => o.required !== true), `${name}: required options come first`).toBe(true);
-      for (const o of options) if (o.type === ApplicationCommandOptionType.String && 'autocomplete' in o && o.autocomplete === true) expect(command.autocomplete, `${name}.${o.name}`).toBeDefined();
+      expect(
+        options.slice(firstOptional).every((o) => o.required !== true),
+        `${name}: required options come first`,
+      ).toBe(true);
+      for (const o of options)
+        if (o.type === ApplicationCommandOptionType.String && 'autocomplete' in o && o.autocomplete === true)
+          expect(command.autocomplete, `${name}.${o.name}`).toBeDefined();
     }
   });
 });

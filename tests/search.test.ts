@@ -16,7 +16,7 @@ const autocomplete = createAutocomplete(data.systems, resolver);
 describe('normalisation', () => {
   it('folds case, spacing, hyphens, ampersands, apostrophes and noise words', () => {
     expect(normalise('  NHS Kent & Medway ICB ')).toBe('kent and medway');
-    expect(normalise('Together We’re Better')).toBe(normalise("together were better"));
+    expect(normalise('Together We’re Better')).toBe(normalise('together were better'));
     expect(normalise('Stoke-on-Trent')).toBe('stoke on trent');
     expect(normalise('Devon Integrated Care System')).toBe('devon');
     expect(normalise('NHS ICB')).toBe('');

@@ -69,7 +69,12 @@ const buttons = (reply: Reply): APIButtonComponentWithCustomId[] =>
 
 function embedTotal(reply: Reply): number {
   return reply.embeds.reduce(
-    (sum, e) => sum + (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
+    (sum, e) =>
+      sum +
+      (e.title ?? '').length +
+      (e.description ?? '').length +
+      (e.footer?.text ?? '').length +
+      (e.fields ?? []).reduce((s, f) => s + f.name.length + f.value.length, 0),
     0,
   );
 }
@@ -80,14 +85,20 @@ describe('/ics: what else the sources say', () => {
 
     it('lists each thing the sources say about it, once a line, with the source and its date', async () => {
       const reply = await router.command('ics', { name: id });
-      const said = saysFields(reply).map((f) => f.value).join('\n');
+      const said = saysFields(reply)
+        .map((f) => f.value)
+        .join('\n');
       expect(said.split('\n').filter((line) => line.startsWith('• '))).toHaveLength(expected.length);
       for (const phrase of expected) expect(said).toContain(phrase);
       if (expected.length > 0) expect(said).toMatch(/^_.+, (\d{1,2} )?[A-Z][a-z]+ \d{4}:_$/m);
       const place = NAMED_BY_PLACE[id];
       if (place !== undefined) expect(said).toContain(`the source names ${place}, not the system`);
       else expect(said).not.toContain('the source names');
-      expect(buttons(reply).map((b) => b.custom_id).filter((c) => c.startsWith('v2:ics:'))).toEqual(expected.length > 0 ? [buttonId('ics', ['says', code(id)])] : []);
+      expect(
+        buttons(reply)
+          .map((b) => b.custom_id)
+          .filter((c) => c.startsWith('v2:ics:')),
+      ).toEqual(expected.length > 0 ? [buttonId('ics', ['says', code(id)])] : []);
       expect(limitViolations(reply)).toEqual([]);
     });
   });
@@ -95,7 +106,11 @@ describe('/ics: what else the sources say', () => {
   describe.each(Object.entries(EXPECTED))('%s', (id, expected) => {
     it('shows every quote verbatim on a press, hidden when the card was', async () => {
       const pressed = await router.button(buttonId('ics', ['says', code(id)]));
-      const quotes = normalise(fields(pressed).map((f) => f.value.replace(/^> /gm, '')).join('\n'));
+      const quotes = normalise(
+        fields(pressed)
+          .map((f) => f.value.replace(/^> /gm, ''))
+          .join('\n'),
+      );
       const about = [
         ...data.facts.filter((f) => f.systemId === id).map((f) => f.quote),
         ...data.statements.filter((s) => s.systemIds.includes(id)).map((s) => s.quote),
@@ -147,7 +162,10 @@ describe('/england and /help: what the sources say about ICSs as a whole', () =>
     const reply = await router.command('england', {});
     const timeline = (reply.embeds[1]?.fields ?? []).map((f) => f.value).join('\n');
     for (const [sourceId, { count, phrases }] of Object.entries(ICS_WIDE_BY_SOURCE)) {
-      expect(icsWide.filter((s) => s.sourceId === sourceId), sourceId).toHaveLength(count);
+      expect(
+        icsWide.filter((s) => s.sourceId === sourceId),
+        sourceId,
+      ).toHaveLength(count);
       for (const phrase of phrases) expect(timeline, phrase).toContain(phrase);
     }
     expect(icsWide).toHaveLength(Object.values(ICS_WIDE_BY_SOURCE).reduce((n, s) => n + s.count, 0));

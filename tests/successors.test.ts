@@ -57,7 +57,10 @@ describe('successor cards', () => {
     expect(totals).toContain(`Allocation 2022/23: **£${alloc.toFixed(2)}bn**`);
     expect(totals).toContain('£94m** (1 of 2 predecessors published a figure)');
     expect(totals).toMatch(/not the new body’s own/);
-    expect(reply.components[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual([buttonId('ics', [code('north-central-london')]), buttonId('ics', [code('north-west-london')])]);
+    expect(reply.components[0]?.components.map((c) => ('custom_id' in c ? c.custom_id : ''))).toEqual([
+      buttonId('ics', [code('north-central-london')]),
+      buttonId('ics', [code('north-west-london')]),
+    ]);
     expect(limitViolations(reply)).toEqual([]);
   });
 
@@ -101,7 +104,9 @@ describe('2022 cards say what became of the system', () => {
 describe('the national count', () => {
   it('tells /england and /help that there were 42 and are 36 since April 2026', async () => {
     expect(replyText(await router.command('help', {}))).toContain('England had 42 ICSs when the survey was taken; it has had 36 ICBs since 1 April 2026');
-    expect(replyText(await router.command('england', {}))).toContain('Since 1 April 2026 England has 36 ICBs (12 abolished, 6 created); figures here are for the 42 systems of 2022.');
+    expect(replyText(await router.command('england', {}))).toContain(
+      'Since 1 April 2026 England has 36 ICBs (12 abolished, 6 created); figures here are for the 42 systems of 2022.',
+    );
   });
 
   it('keeps /region and /rank on the 2022 systems, saying so', async () => {

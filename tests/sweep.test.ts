@@ -64,28 +64,48 @@ describe('the sweep: every reply and every button within every limit', () => {
     router = createRouter(app.router.commands, app.ctx, pino({ level: 'warn' }, sink));
     const { data } = app;
     const systems = data.systems.map((s) => s.publishedName);
-    const longest = [...data.systems].sort((a, b) => b.shortName.length - a.shortName.length).slice(0, 3).map((s) => s.shortName);
+    const longest = [...data.systems]
+      .sort((a, b) => b.shortName.length - a.shortName.length)
+      .slice(0, 3)
+      .map((s) => s.shortName);
     const todays = data.changes.successors.map((s) => s.name);
     const lines: Array<{ name: string; options: CommandOptions }> = [];
     for (const name of [...systems, ...todays, 'Atlantis', '', 'Essex']) {
       lines.push({ name: 'ics', options: { name } }, { name: 'funding', options: { name, chart: false } });
     }
-    for (const a of longest) for (const b of [...longest, 'Devon', 'Essex', 'Nowhere']) lines.push({ name: 'compare', options: { first: a, second: b, chart: false } });
+    for (const a of longest)
+      for (const b of [...longest, 'Devon', 'Essex', 'Nowhere']) lines.push({ name: 'compare', options: { first: a, second: b, chart: false } });
     for (const s of systems.slice(0, 8)) lines.push({ name: 'compare', options: { first: s, second: 'Kent', chart: false } });
     for (const metric of METRIC_CHOICES.map((c) => c.value)) {
       for (const order of ORDER_CHOICES.map((c) => c.value)) {
         for (const region of [undefined, ...REGIONS, 'Atlantis']) {
-          for (const count of [1, 5, 42]) lines.push({ name: 'rank', options: { metric, order, count, chart: false, ...(region !== undefined ? { region } : {}) } });
+          for (const count of [1, 5, 42])
+            lines.push({ name: 'rank', options: { metric, order, count, chart: false, ...(region !== undefined ? { region } : {}) } });
         }
       }
       for (const region of REGIONS) lines.push({ name: 'region', options: { name: region, sort: metric, chart: false } });
     }
     for (const region of [...REGIONS, 'Atlantis']) lines.push({ name: 'region', options: { name: region, sort: 'name', chart: false } });
     for (const name of ['england', 'sources', 'data', 'help']) lines.push({ name, options: {} });
-    const questions = ['what is the deficit in Kent?', 'which London ICS spends least per head?', 'does Kent get more per head than Surrey?', 'what happened to Frimley ICB?', 'how many ICBs are there now?', 'rank regions by deficit', 'hello', 'deficit', 'which ICB is furthest above its fair-shares target?', 'population of Shropshire'];
+    const questions = [
+      'what is the deficit in Kent?',
+      'which London ICS spends least per head?',
+      'does Kent get more per head than Surrey?',
+      'what happened to Frimley ICB?',
+      'how many ICBs are there now?',
+      'rank regions by deficit',
+      'hello',
+      'deficit',
+      'which ICB is furthest above its fair-shares target?',
+      'population of Shropshire',
+    ];
     for (const question of questions) lines.push({ name: 'ask', options: { question } });
     // Charts are slow to draw, so a sample carries them: one of each kind.
-    lines.push({ name: 'rank', options: { metric: 'deficit', count: 42 } }, { name: 'region', options: { name: 'London' } }, { name: 'compare', options: { first: longest[0] ?? '', second: 'Devon' } });
+    lines.push(
+      { name: 'rank', options: { metric: 'deficit', count: 42 } },
+      { name: 'region', options: { name: 'London' } },
+      { name: 'compare', options: { first: longest[0] ?? '', second: 'Devon' } },
+    );
 
     const withHide = lines.flatMap((line) => [line, { name: line.name, options: { ...line.options, hide: true } }]);
     const seen = new Set<string>();

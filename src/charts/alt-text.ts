@@ -79,7 +79,12 @@ function comparisonDescription(spec: ComparisonChartSpec): string {
  */
 export function chartAltText(spec: BarChartSpec | ComparisonChartSpec): string {
   if ('systems' in spec) return fitToLimit(comparisonDescription(spec));
-  for (const [topCount, namesShown] of [[5, 8], [5, 3], [3, 0], [1, 0]] as const) {
+  for (const [topCount, namesShown] of [
+    [5, 8],
+    [5, 3],
+    [3, 0],
+    [1, 0],
+  ] as const) {
     const text = barChartDescription(spec, topCount, namesShown);
     if (text.length <= ALT_TEXT_LIMIT) return text;
   }

@@ -9,7 +9,6 @@ import { fixed, trimmed } from '../format/numbers.ts';
 
 const MINUS = '−';
 
-
 function signed(value: number, body: (magnitude: number) => string): string {
   const text = body(Math.abs(value));
   // A value that rounds to zero must not print as "−£0m".

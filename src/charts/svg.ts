@@ -67,9 +67,7 @@ export interface Block {
 export function textBlock(text: string, top: number, font: FontStyle, maxLines: number, fill: string = THEME.text): Block {
   const lineHeight = Math.round(font.size * 1.3);
   const lines = wrapToWidth(text, THEME.width - 2 * THEME.margin, font, maxLines);
-  const elements = lines.map((line, index) =>
-    textElement(line, { ...font, x: THEME.margin, y: top + index * lineHeight + font.size * 0.95, fill }),
-  );
+  const elements = lines.map((line, index) => textElement(line, { ...font, x: THEME.margin, y: top + index * lineHeight + font.size * 0.95, fill }));
   return { elements, bottom: top + lines.length * lineHeight };
 }
 

@@ -5,15 +5,17 @@ import { glyphWidth } from './glyph-widths.ts';
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {
-  return text
-    .replace(XML_INVALID, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    // Written as a reference so the no-break space stays visible in snapshots and diffs.
-    .replace(/\u00A0/g, '&#160;');
+  return (
+    text
+      .replace(XML_INVALID, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // Written as a reference so the no-break space stays visible in snapshots and diffs.
+      .replace(/\u00A0/g, '&#160;')
+  );
 }
 
 export interface FontStyle {
@@ -44,7 +46,10 @@ export function truncateToWidth(text: string, maxWidth: number, font: FontStyle)
     kept += 1;
   }
   // Drop dangling separators so "Bath and North East Somerset, …" reads as "Bath and North East Somerset…".
-  const head = chars.slice(0, kept).join('').replace(/[\s,;:&–-]+$/u, '');
+  const head = chars
+    .slice(0, kept)
+    .join('')
+    .replace(/[\s,;:&–-]+$/u, '');
   return head === '' ? ELLIPSIS : `${head}${ELLIPSIS}`;
 }
 

@@ -75,7 +75,10 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export const httpConfigSchema = z.object({
   ...common,
   PRERENDER_CHARTS,
-  DISCORD_PUBLIC_KEY: z.string({ error: 'is missing' }).trim().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),
+  DISCORD_PUBLIC_KEY: z
+    .string({ error: 'is missing' })
+    .trim()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters'),
   DISCORD_APPLICATION_ID: optional(snowflake),
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(8080),
   HOST: optional(z.string().trim().min(1)).default('0.0.0.0'),

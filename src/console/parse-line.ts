@@ -91,14 +91,16 @@ export function parseLine(line: string, commands: ReadonlyMap<string, CommandMod
   let focused: ParsedLine['focused'];
   for (const part of parts) {
     const definition = definitions.find((d) => d.name === part.name);
-    if (definition === undefined) throw new UsageError(`/${name} has no option "${part.name}"; options: ${definitions.map((d) => d.name).join(', ') || 'none'}`);
+    if (definition === undefined)
+      throw new UsageError(`/${name} has no option "${part.name}"; options: ${definitions.map((d) => d.name).join(', ') || 'none'}`);
     if (part.name in options) throw new UsageError(`option "${part.name}" given twice`);
     focused = { name: part.name, value: part.value };
     // Autocomplete sees partial text as typed, so choices and numbers are not enforced for the focused option.
     options[part.name] = opts.forAutocomplete === true && part === parts[parts.length - 1] ? part.value : convert(definition, part.value);
   }
   if (opts.forAutocomplete !== true) {
-    for (const d of definitions) if (d.required === true && !(d.name in options)) throw new UsageError(`/${name} needs option "${d.name}", e.g. /${name} ${d.name}:…`);
+    for (const d of definitions)
+      if (d.required === true && !(d.name in options)) throw new UsageError(`/${name} needs option "${d.name}", e.g. /${name} ${d.name}:…`);
   }
   const parsed: ParsedLine = { command: name, options };
   if (focused !== undefined) parsed.focused = focused;

@@ -35,7 +35,10 @@ export function defaultChartRequests(): ChartRequest[] {
  * a reply would make) and pins them. Run in the background after start: one at a time, in the render worker, so
  * interactions keep the event loop and jump no queue longer than one chart.
  */
-export async function prerenderDefaultCharts(router: Router, options: { logger?: Logger; renderer?: ChartRenderer } = {}): Promise<{ charts: number; ms: number }> {
+export async function prerenderDefaultCharts(
+  router: Router,
+  options: { logger?: Logger; renderer?: ChartRenderer } = {},
+): Promise<{ charts: number; ms: number }> {
   const renderer = options.renderer ?? chartRenderer();
   const started = performance.now();
   const requests = defaultChartRequests();

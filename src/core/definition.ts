@@ -1,4 +1,9 @@
-import type { APIApplicationCommandBasicOption, APIApplicationCommandBooleanOption, APIApplicationCommandStringOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type {
+  APIApplicationCommandBasicOption,
+  APIApplicationCommandBooleanOption,
+  APIApplicationCommandStringOption,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import { CommandType, ContextType, IntegrationType, OptionType } from '../protocol/api.ts';
 
 export const HIDE_OPTION = 'hide';

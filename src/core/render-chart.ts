@@ -1,4 +1,12 @@
-import { CHART_DISPLAY_WIDTH, chartAltText, comparisonChart, horizontalBarChart, renderPngAsync, type BarChartSpec, type ComparisonChartSpec } from '../charts/index.ts';
+import {
+  CHART_DISPLAY_WIDTH,
+  chartAltText,
+  comparisonChart,
+  horizontalBarChart,
+  renderPngAsync,
+  type BarChartSpec,
+  type ComparisonChartSpec,
+} from '../charts/index.ts';
 import type { Chart } from './steps.ts';
 
 /**

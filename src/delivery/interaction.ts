@@ -59,7 +59,8 @@ function targetOf(body: Json): InteractionTarget | undefined {
 
 /** The text of the message a message command (type 3) was used on, from `resolved.messages[target_id]`. */
 function messageCommandText(data: Json): string | undefined {
-  if (data.type !== MESSAGE_COMMAND.type || typeof data.target_id !== 'string' || !isRecord(data.resolved) || !isRecord(data.resolved.messages)) return undefined;
+  if (data.type !== MESSAGE_COMMAND.type || typeof data.target_id !== 'string' || !isRecord(data.resolved) || !isRecord(data.resolved.messages))
+    return undefined;
   const message = data.resolved.messages[data.target_id];
   return isRecord(message) && typeof message.content === 'string' ? message.content : '';
 }
@@ -89,7 +90,12 @@ export function parseInteraction(body: unknown): ParsedInteraction | undefined {
     }
     case InteractionKind.Component:
       if (typeof data.custom_id !== 'string') return undefined;
-      return { kind: 'button', target, customId: data.custom_id, messageFlags: isRecord(body.message) && typeof body.message.flags === 'number' ? body.message.flags : 0 };
+      return {
+        kind: 'button',
+        target,
+        customId: data.custom_id,
+        messageFlags: isRecord(body.message) && typeof body.message.flags === 'number' ? body.message.flags : 0,
+      };
     default:
       return { kind: 'unsupported', type: body.type };
   }

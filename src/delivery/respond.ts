@@ -85,7 +85,13 @@ export function createResponder(deps: ResponderDeps): (interaction: ParsedIntera
   }
 
   /** `hidden` is decided before the reply exists, because a deferral fixes the reply's visibility. */
-  async function answerReply(target: InteractionTarget, answer: Promise<Reply>, kind: InteractionKindLabel, command: string, hidden: boolean): Promise<FirstAnswer> {
+  async function answerReply(
+    target: InteractionTarget,
+    answer: Promise<Reply>,
+    kind: InteractionKindLabel,
+    command: string,
+    hidden: boolean,
+  ): Promise<FirstAnswer> {
     const pending = answer.catch((error: unknown): Reply => {
       logger.error({ err: error, interaction: target.id, command }, 'command failed');
       return { content: APOLOGY, embeds: [], components: [], files: [], ephemeral: true };
@@ -114,7 +120,13 @@ export function createResponder(deps: ResponderDeps): (interaction: ParsedIntera
         return { kind: 'respond', response: { type: Callback.AutocompleteResult, data: { choices } } };
       }
       case 'command':
-        return answerReply(interaction.target, router.command(interaction.name, interaction.options), 'command', commandLabel(router, interaction.name), interaction.options['hide'] === true);
+        return answerReply(
+          interaction.target,
+          router.command(interaction.name, interaction.options),
+          'command',
+          commandLabel(router, interaction.name),
+          interaction.options['hide'] === true,
+        );
       case 'button': {
         const name = interaction.customId.split(':')[1] ?? '';
         const hidden = pressIsHidden(interaction.customId, interaction.messageFlags);

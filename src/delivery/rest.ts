@@ -81,7 +81,12 @@ function isMessage(data: InteractionResponse['data']): data is MessageData {
  * POST /interactions/{id}/{token}/callback: how the gateway adapter answers every interaction, and how the HTTP
  * adapter answers with files (which cannot ride on the inline HTTP response).
  */
-export async function createInteractionResponse(options: RestOptions, target: InteractionTarget, response: InteractionResponse, files: readonly ReplyFile[] = []): Promise<void> {
+export async function createInteractionResponse(
+  options: RestOptions,
+  target: InteractionTarget,
+  response: InteractionResponse,
+  files: readonly ReplyFile[] = [],
+): Promise<void> {
   const route = `/interactions/${encodeURIComponent(target.id)}/${encodeURIComponent(target.token)}/callback`;
   const data = response.data === undefined ? {} : { data: isMessage(response.data) ? wireMessage(response.data) : response.data };
   const answer = await send(options, 'POST', route, { type: response.type, ...data }, files);

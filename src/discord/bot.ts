@@ -13,7 +13,9 @@ import { describeFailure, isInvalidToken } from './token-error.ts';
 const SHUTDOWN_GRACE_MS = 5_000;
 
 function logEvents(client: Client, logger: Logger, commandCount: number): void {
-  client.once(Events.ClientReady, (ready) => logger.info({ user: ready.user.tag, shards: [...ready.ws.shards.keys()] }, 'ready: serving %d commands', commandCount));
+  client.once(Events.ClientReady, (ready) =>
+    logger.info({ user: ready.user.tag, shards: [...ready.ws.shards.keys()] }, 'ready: serving %d commands', commandCount),
+  );
   client.on(Events.ShardResume, (id, replayed) => logger.info({ shard: id, replayed }, 'shard resumed'));
   client.on(Events.ShardDisconnect, (event, id) => logger.warn({ shard: id, code: event.code }, 'shard disconnected'));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));

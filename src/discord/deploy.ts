@@ -70,9 +70,7 @@ export async function deployCommands(config: DeployConfig, commands?: ReadonlyMa
   const rest = new REST(config.DISCORD_API_BASE !== undefined ? { api: config.DISCORD_API_BASE } : {}).setToken(config.DISCORD_TOKEN);
   const guildId = config.DISCORD_GUILD_ID;
   const route =
-    guildId !== undefined
-      ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, guildId)
-      : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
+    guildId !== undefined ? Routes.applicationGuildCommands(config.DISCORD_APPLICATION_ID, guildId) : Routes.applicationCommands(config.DISCORD_APPLICATION_ID);
   const before = (await rest.get(route)) as APIApplicationCommand[];
   const after = (await rest.put(route, { body: [...definitions, MESSAGE_COMMAND] })) as APIApplicationCommand[];
   return {

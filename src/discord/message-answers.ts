@@ -62,7 +62,10 @@ export function answerMessages(client: Client, ctx: CommandContext, logger: Logg
         const { reply } = await askQuestion(message.content, ctx);
         await message.reply(asMessageReply(reply));
       } catch (error) {
-        logger.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), message: message.id }, 'message answer failed');
+        logger.error(
+          { err: error instanceof Error ? { name: error.name, message: error.message } : String(error), message: message.id },
+          'message answer failed',
+        );
       }
     })();
   });

@@ -60,7 +60,14 @@ export function sourcesCsv(data: Dataset): string {
 function writeSources(data: Dataset): string {
   const survey = data.sources.map((s): Cell[] => [s.id, s.title, s.publisher, s.date, s.url ?? null, s.contributes]);
   const f = data.funding.source;
-  const funding: Cell[] = [f.id, `${f.title}, ${f.document} ${f.version}`, f.publisher, null, null, `Official allocations 2023/24–2024/25 and running costs to 2025/26, columns nhse_* (${f.localFile})`];
+  const funding: Cell[] = [
+    f.id,
+    `${f.title}, ${f.document} ${f.version}`,
+    f.publisher,
+    null,
+    null,
+    `Official allocations 2023/24–2024/25 and running costs to 2025/26, columns nhse_* (${f.localFile})`,
+  ];
   const changes = data.changes.sources.map((s): Cell[] => [s.id, s.title, s.publisher, s.date, s.url ?? null, s.note]);
   // Reuse terms are not recorded in the bot's data for any source: said in a column rather than guessed.
   const rows = [...survey, funding, ...changes].map((r) => [...r, LICENCE_UNKNOWN]);

@@ -48,7 +48,11 @@ interface Answer {
 }
 
 const JSON_TYPE = 'application/json';
-const error = (status: number, message: string, headers?: Record<string, string>): Answer => ({ status, json: { error: message }, ...(headers ? { headers } : {}) });
+const error = (status: number, message: string, headers?: Record<string, string>): Answer => ({
+  status,
+  json: { error: message },
+  ...(headers ? { headers } : {}),
+});
 
 function send(response: ServerResponse, answer: Answer): void {
   const headers: Record<string, string> = { ...answer.headers };
@@ -86,7 +90,14 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
   let shuttingDown = false;
   const useApp = (ready: App): void => {
     app = ready;
-    respond = createResponder({ router: memoiseReplies(ready.router), logger, metrics, rest, track, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
+    respond = createResponder({
+      router: memoiseReplies(ready.router),
+      logger,
+      metrics,
+      rest,
+      track,
+      ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    });
   };
   if (options.app instanceof Promise) options.app.then(useApp, () => undefined);
   else useApp(options.app);
@@ -127,13 +138,19 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       case '/healthz':
         if (request.method !== 'GET' && request.method !== 'HEAD') return error(405, 'use GET', { allow: 'GET, HEAD' });
         // Not ready while loading, and not ready while draining, so a load balancer stops sending new work here.
-        return app !== undefined && !shuttingDown ? { status: 200, json: { status: 'ok', commands: app.router.commands.size } } : error(503, shuttingDown ? 'shutting down' : 'starting');
+        return app !== undefined && !shuttingDown
+          ? { status: 200, json: { status: 'ok', commands: app.router.commands.size } }
+          : error(503, shuttingDown ? 'shutting down' : 'starting');
       case '/metrics': {
         const access = metricsAllowed(options.metricsRoute ?? 'off', request);
         if (access === 'not-found') return error(404, 'not found');
         if (access === 'unauthorized') return error(401, 'metrics need the bearer token (METRICS_TOKEN)', { 'www-authenticate': 'Bearer' });
         if (request.method !== 'GET') return error(405, 'use GET', { allow: 'GET' });
-        return { status: 200, text: await (options.metricsText ?? (() => metrics.registry.metrics()))(), headers: { 'content-type': metrics.registry.contentType } };
+        return {
+          status: 200,
+          text: await (options.metricsText ?? (() => metrics.registry.metrics()))(),
+          headers: { 'content-type': metrics.registry.contentType },
+        };
       }
       default:
         return error(404, 'not found');

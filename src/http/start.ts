@@ -78,10 +78,18 @@ export async function startHttpServer(options: StartOptions = {}): Promise<void>
   }
   if (config.METRICS_PORT !== undefined) {
     try {
-      const listener = await listenForMetrics({ port: config.METRICS_PORT, host: config.METRICS_HOST, route: privateRoute, text: metricsText, contentType: metrics.registry.contentType });
+      const listener = await listenForMetrics({
+        port: config.METRICS_PORT,
+        host: config.METRICS_HOST,
+        route: privateRoute,
+        text: metricsText,
+        contentType: metrics.registry.contentType,
+      });
       logger.info({ host: listener.address.address, port: listener.address.port }, 'metrics on GET /metrics');
     } catch (error) {
-      process.stderr.write(`Could not listen for metrics on ${config.METRICS_HOST}:${config.METRICS_PORT}: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `Could not listen for metrics on ${config.METRICS_HOST}:${config.METRICS_PORT}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exit(1);
     }
   } else if (config.METRICS_TOKEN === undefined) {

@@ -37,7 +37,8 @@ export function encodeButton(action: ButtonAction): string {
   if (!COMMAND.test(action.command)) throw new ButtonCodecError(`button command "${action.command}" is not a command name`);
   const bad = action.args.find((a) => !ARG.test(a));
   if (bad !== undefined) throw new ButtonCodecError(`button argument "${bad}" must be a short key of letters, digits and . _ + -`);
-  if (action.page !== undefined && (!Number.isInteger(action.page) || action.page < 0 || action.page > 999)) throw new ButtonCodecError(`page ${action.page} is out of range`);
+  if (action.page !== undefined && (!Number.isInteger(action.page) || action.page < 0 || action.page > 999))
+    throw new ButtonCodecError(`page ${action.page} is out of range`);
   const id = [BUTTON_VERSION, action.command, flagsOf(action), ...action.args].join(':');
   if (id.length > DISCORD_LIMITS.customId) throw new ButtonCodecError(`custom id of ${id.length} characters is over ${DISCORD_LIMITS.customId}: ${id}`);
   return id;

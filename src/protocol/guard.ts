@@ -76,7 +76,9 @@ function fitEmbed(embed: APIEmbed, cuts: string[]): APIEmbed {
   if (out.author !== undefined) out.author = { ...out.author, name: fit(out.author.name, L.authorName, 'author') };
   if (out.fields !== undefined) {
     if (out.fields.length > L.embedFields) cuts.push(`fields ${out.fields.length} > ${L.embedFields}`);
-    out.fields = out.fields.slice(0, L.embedFields).map((f) => ({ ...f, name: fit(f.name, L.fieldName, 'field name'), value: fit(f.value, L.fieldValue, `field "${f.name.slice(0, 40)}"`) }));
+    out.fields = out.fields
+      .slice(0, L.embedFields)
+      .map((f) => ({ ...f, name: fit(f.name, L.fieldName, 'field name'), value: fit(f.value, L.fieldValue, `field "${f.name.slice(0, 40)}"`) }));
   }
   return out;
 }
@@ -133,7 +135,11 @@ function fitComponents(rows: readonly Row[], cuts: string[]): Row[] {
         return true;
       })
       .slice(0, L.buttonsPerRow)
-      .map((c) => (c.type === ComponentType.Button && 'label' in c && c.label !== undefined && c.label.length > L.buttonLabel ? { ...c, label: fitText(c.label, L.buttonLabel) } : c));
+      .map((c) =>
+        c.type === ComponentType.Button && 'label' in c && c.label !== undefined && c.label.length > L.buttonLabel
+          ? { ...c, label: fitText(c.label, L.buttonLabel) }
+          : c,
+      );
     if (components.length > 0) out.push({ ...row, components });
   }
   if (rows.length > L.actionRows) cuts.push(`action rows ${rows.length} > ${L.actionRows}`);
@@ -155,8 +161,13 @@ export function fitReply(reply: Reply): FittedReply {
     out.content = fitText(reply.content, L.content);
   }
   if (reply.embeds.length > L.embeds) cuts.push(`embeds ${reply.embeds.length} > ${L.embeds}`);
-  out.embeds = fitTotal(reply.embeds.slice(0, L.embeds).map((e) => fitEmbed(e, cuts)), cuts);
+  out.embeds = fitTotal(
+    reply.embeds.slice(0, L.embeds).map((e) => fitEmbed(e, cuts)),
+    cuts,
+  );
   out.components = fitComponents(reply.components, cuts);
-  out.files = reply.files.map((f) => (f.description.length > L.attachmentDescription ? { ...f, description: fitText(f.description, L.attachmentDescription) } : f));
+  out.files = reply.files.map((f) =>
+    f.description.length > L.attachmentDescription ? { ...f, description: fitText(f.description, L.attachmentDescription) } : f,
+  );
   return { reply: out, cuts };
 }

@@ -36,11 +36,20 @@ function buttonRow(buttons: readonly Button[]): Array<APIActionRowComponent<APIB
 
 const to = (command: string, args: string[], hide: boolean): ButtonAction => ({ command, args, hide, chart: false });
 
-const FUNDING_FIGURES = new Set(['distance-from-target-2024-25', 'core-per-head-2024-25', 'core-recurrent-growth', 'running-cost-cut-2025-26', 'gp-per-head', 'core-allocation']);
+const FUNDING_FIGURES = new Set([
+  'distance-from-target-2024-25',
+  'core-per-head-2024-25',
+  'core-recurrent-growth',
+  'running-cost-cut-2025-26',
+  'gp-per-head',
+  'core-allocation',
+]);
 
 function cardButtons(system: IcsSystem, hide: boolean, funding: boolean): Button[] {
   return [
-    funding ? { label: `2022 card: ${shortName(system)}`, action: to('ics', [system.odsCode], hide) } : { label: `Official funding: ${shortName(system)}`, action: to('funding', [system.odsCode], hide) },
+    funding
+      ? { label: `2022 card: ${shortName(system)}`, action: to('ics', [system.odsCode], hide) }
+      : { label: `Official funding: ${shortName(system)}`, action: to('funding', [system.odsCode], hide) },
     { label: `${system.region}: all systems`, action: to('region', [regionId(system.region), 'deficit'], hide) },
   ];
 }
@@ -57,9 +66,15 @@ async function view(reading: Reading, data: Dataset, hide: boolean): Promise<{ e
       return { embeds: [systemEmbed(system, data, fundingCardFields(system, data))], buttons: cardButtons(system, hide, false) };
     }
     case 'rank': {
-      const region = reading.region === null ? [] : [{ label: `Full ranking in ${reading.region}`, action: to('rank', [reading.metric, reading.order, '42', regionId(reading.region)], hide) }];
+      const region =
+        reading.region === null
+          ? []
+          : [{ label: `Full ranking in ${reading.region}`, action: to('rank', [reading.metric, reading.order, '42', regionId(reading.region)], hide) }];
       const top = rankEmbedTop(reading, data);
-      return { embeds: [rankEmbed(data, reading)], buttons: [...(top === null ? [] : [{ label: `Card: ${shortName(top)}`, action: to('ics', [top.odsCode], hide) }]), ...region] };
+      return {
+        embeds: [rankEmbed(data, reading)],
+        buttons: [...(top === null ? [] : [{ label: `Card: ${shortName(top)}`, action: to('ics', [top.odsCode], hide) }]), ...region],
+      };
     }
     case 'compare': {
       const [a, b] = reading.systems;
@@ -71,7 +86,12 @@ async function view(reading: Reading, data: Dataset, hide: boolean): Promise<{ e
       const sort = reading.metric ?? 'deficit';
       return {
         embeds: [regionEmbed(summary, sort, data)],
-        buttons: [{ label: `Rank ${reading.region} by ${METRICS[sort].label.replace(/ \(.*\)$/, '').toLowerCase()}`, action: to('rank', [sort, 'highest', '42', regionId(reading.region)], hide) }],
+        buttons: [
+          {
+            label: `Rank ${reading.region} by ${METRICS[sort].label.replace(/ \(.*\)$/, '').toLowerCase()}`,
+            action: to('rank', [sort, 'highest', '42', regionId(reading.region)], hide),
+          },
+        ],
       };
     }
     case 'region-rank':

@@ -7,11 +7,7 @@ import { echo, truncate } from '../views/text.ts';
 import { encodeReading, readAs } from './read-as.ts';
 import type { OutOfScopeReason, Reading } from './reading.ts';
 
-export const EXAMPLE_QUESTIONS = [
-  'What is the deficit in Kent?',
-  'Which London ICS spends least per head?',
-  'What happened to Frimley ICB?',
-] as const;
+export const EXAMPLE_QUESTIONS = ['What is the deficit in Kent?', 'Which London ICS spends least per head?', 'What happened to Frimley ICB?'] as const;
 
 const OPENING: Readonly<Record<OutOfScopeReason, string>> = {
   about:
@@ -20,7 +16,8 @@ const OPENING: Readonly<Record<OutOfScopeReason, string>> = {
   'too-long': 'That is longer than I can read: please ask one short question (up to 300 characters).',
   greeting: 'Hello! I answer questions about the finances of England’s Integrated Care Systems.',
   joke: 'I’m a numbers bot, so no jokes from me, I’m afraid.',
-  'other-country': 'I only cover England: Scotland, Wales, Northern Ireland, the Isle of Man and the Channel Islands run their health services separately, and the survey does not include them.',
+  'other-country':
+    'I only cover England: Scotland, Wales, Northern Ireland, the Isle of Man and the Channel Islands run their health services separately, and the survey does not include them.',
   instruction: 'I only answer questions about ICS finances; I can’t take other instructions.',
   'other-subject': 'That is outside what I know.',
 };

@@ -45,10 +45,14 @@ function positionSentence(system: IcsSystem, data: Dataset): string {
   const f = system.figures;
   const p = system.position;
   if (f.deficitGbpM !== null) {
-    const what = p.status === 'break-even' ? 'planned to break even' : `reported a ${STATUS_LABEL[p.status].toLowerCase()} of ${amountText(p)}${f.deficitIsRangeMidpoint ? ` (midpoint ${gbpMillions(f.deficitGbpM)})` : ''}`;
+    const what =
+      p.status === 'break-even'
+        ? 'planned to break even'
+        : `reported a ${STATUS_LABEL[p.status].toLowerCase()} of ${amountText(p)}${f.deficitIsRangeMidpoint ? ` (midpoint ${gbpMillions(f.deficitGbpM)})` : ''}`;
     return `${name} ${what} for 2022/23 ${surveyCite(data)}: “${p.summary}”`;
   }
-  if (p.status === 'efficiency-ask') return `${name} published no deficit figure for 2022/23; the survey gives an efficiency ask of ${amountText(p)} instead, which is savings, not a deficit ${surveyCite(data)}: “${p.summary}”`;
+  if (p.status === 'efficiency-ask')
+    return `${name} published no deficit figure for 2022/23; the survey gives an efficiency ask of ${amountText(p)} instead, which is savings, not a deficit ${surveyCite(data)}: “${p.summary}”`;
   return `${name} published no deficit figure for 2022/23 ${surveyCite(data)}: “${p.summary}”`;
 }
 
@@ -57,7 +61,8 @@ function surveyFigure(system: IcsSystem, figure: MetricId, data: Dataset): strin
   const f = system.figures;
   const value = METRICS[figure].value(f);
   if (value === null && figure === 'deficit') return positionSentence(system, data);
-  if (value === null) return `${name} ${METRICS[figure].missingMeaning} for ${figure === 'population' ? '2022' : '2022/23'} ${surveyCite(data)}.${figure.startsWith('deficit') ? ` ${positionSentence(system, data)}` : ''}`;
+  if (value === null)
+    return `${name} ${METRICS[figure].missingMeaning} for ${figure === 'population' ? '2022' : '2022/23'} ${surveyCite(data)}.${figure.startsWith('deficit') ? ` ${positionSentence(system, data)}` : ''}`;
   switch (figure) {
     case 'deficit':
       return positionSentence(system, data) + rankSuffix(system, figure, data);
@@ -135,7 +140,9 @@ function figureLead(system: IcsSystem, figure: FigureId, data: Dataset): string 
 
 function valueText(metric: MetricId, system: IcsSystem): string {
   const value = METRICS[metric].value(system.figures);
-  return value === null ? 'no figure' : `${system.figures.deficitIsRangeMidpoint && metric.startsWith('deficit') ? '~' : ''}${formatMetric(METRICS[metric].unit, value)}`;
+  return value === null
+    ? 'no figure'
+    : `${system.figures.deficitIsRangeMidpoint && metric.startsWith('deficit') ? '~' : ''}${formatMetric(METRICS[metric].unit, value)}`;
 }
 
 function flaggedNames(systems: readonly IcsSystem[], metric: MetricId): string {
@@ -153,20 +160,29 @@ function rankLead(reading: Extract<Reading, { intent: 'rank' }>, data: Dataset):
   const tied = rankSystems(data, { ...reading, count: 42 }).rows.filter((r) => r.rank.position === top.rank.position);
   if (tied.length > 2) {
     // Equal at the ranking's precision: naming one "top" system would be false precision.
-    const named = tied.slice(0, 3).map((r) => shortName(r.system)).join('; ');
+    const named = tied
+      .slice(0, 3)
+      .map((r) => shortName(r.system))
+      .join('; ');
     return `${tied.length} systems share the ${reading.order} ${label} in ${where}, ${valueText(reading.metric, top.system)} (${named}${tied.length > 3 ? '; and others' : ''}) ${cite(reading.metric, data)}.`;
   }
   const rest = ranked.rows.slice(1, 3).map((r) => `${shortName(r.system)} (${valueText(reading.metric, r.system)})`);
   const head = `${shortName(top.system)} has the ${reading.order} ${label} in ${where}: ${valueText(reading.metric, top.system)}`;
   const next = rest.length > 0 ? `; then ${rest.join('; ')}` : '';
-  return `${head}${next} ${cite(reading.metric, data)}.${flaggedNames(ranked.rows.map((r) => r.system), reading.metric)}`;
+  return `${head}${next} ${cite(reading.metric, data)}.${flaggedNames(
+    ranked.rows.map((r) => r.system),
+    reading.metric,
+  )}`;
 }
 
 function compareLead(reading: Extract<Reading, { intent: 'compare' }>, data: Dataset): string {
   const [a, b] = reading.systems;
   const metrics: MetricId[] = reading.metric !== null ? [reading.metric] : ['deficit', 'spend-per-head'];
   const sentences = metrics.map((metric) => {
-    const label = METRICS[metric].label.replace(/ \(.*\)$/, '').replace(/ 20\d\d\/\d\d$/, '').toLowerCase();
+    const label = METRICS[metric].label
+      .replace(/ \(.*\)$/, '')
+      .replace(/ 20\d\d\/\d\d$/, '')
+      .toLowerCase();
     const av = METRICS[metric].value(a.figures);
     const bv = METRICS[metric].value(b.figures);
     if (av === null || bv === null) return `${label}: ${shortName(a)} ${valueText(metric, a)}, ${shortName(b)} ${valueText(metric, b)}`;
@@ -184,7 +200,10 @@ function regionLead(summary: RegionSummary, aspect: RegionAspect, metric: Metric
   const members = summary.systems.map(shortName).join('; ');
   const src = surveyCite(data);
   const deficit = `published deficits and gaps in ${r} add up to ${gbpMillions(Math.round(summary.deficitTotalGbpM * 10) / 10)} across ${summary.deficitReported} of its ${n} systems for 2022/23`;
-  const sph = summary.spendPerHeadGbp !== null ? `spend per head across ${r} is ${gbp(summary.spendPerHeadGbp)} (allocation ÷ population, systems with both)` : `${r} has no spend per head`;
+  const sph =
+    summary.spendPerHeadGbp !== null
+      ? `spend per head across ${r} is ${gbp(summary.spendPerHeadGbp)} (allocation ÷ population, systems with both)`
+      : `${r} has no spend per head`;
   const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)} ${src}.`;
   switch (aspect) {
     case 'count':
@@ -198,13 +217,18 @@ function regionLead(summary: RegionSummary, aspect: RegionAspect, metric: Metric
     case 'overview':
       break;
   }
-  if (metric === 'population') return sentence(`${r} has ${people(summary.populationTotal)} people across its ${n} systems${summary.populationMissing > 0 ? ` (${summary.populationMissing} published no population)` : ''}`);
+  if (metric === 'population')
+    return sentence(
+      `${r} has ${people(summary.populationTotal)} people across its ${n} systems${summary.populationMissing > 0 ? ` (${summary.populationMissing} published no population)` : ''}`,
+    );
   if (metric === 'allocation') return sentence(`${r}'s ${n} systems were allocated ${gbpBillions(summary.allocationTotalGbpBillions)} in 2022/23`);
   if (metric === 'spend-per-head') return sentence(sph);
   if (metric !== null && !metric.startsWith('deficit')) {
     const ranked = rankSystems(data, { metric, order: 'highest', region: r, count: 42 });
     const top = ranked.rows[0];
-    return top === undefined ? `No system in ${r} has a figure for this.` : `In ${r}, ${shortName(top.system)} is highest on ${METRICS[metric].label.toLowerCase()}: ${valueText(metric, top.system)} ${cite(metric, data)}.`;
+    return top === undefined
+      ? `No system in ${r} has a figure for this.`
+      : `In ${r}, ${shortName(top.system)} is highest on ${METRICS[metric].label.toLowerCase()}: ${valueText(metric, top.system)} ${cite(metric, data)}.`;
   }
   return `${sentence(deficit)}${aspect === 'overview' ? ` Its ${n} systems: ${members}.` : ''}`;
 }
@@ -221,7 +245,9 @@ function englandLead(topic: 'totals' | 'timeline', data: Dataset): string {
   const e = data.england;
   if (topic === 'timeline') {
     const latest = data.facts[data.facts.length - 1];
-    return latest === undefined ? 'No dated national facts are recorded.' : `Latest on record (${longDate(latest.date)}): ${latest.headline} The timeline below runs from the 2022 survey on.`;
+    return latest === undefined
+      ? 'No dated national facts are recorded.'
+      : `Latest on record (${longDate(latest.date)}): ${latest.headline} The timeline below runs from the 2022 survey on.`;
   }
   const deficits = data.systems.filter((s) => s.figures.deficitGbpM !== null);
   const inDeficit = data.systems.filter((s) => s.position.status === 'deficit').length;

@@ -40,9 +40,11 @@ const FUNDING_YEARS = /^(?:2023\/24|2024\/25|2025\/26|2023|2024|2025)$/;
 function figureOf(text: string, years: readonly string[]): FigureId | null {
   const pattern = FIGURE_PATTERNS.find(([p]) => p.test(text))?.[1] ?? null;
   // "Best funded" compares money for the people served: the survey's allocation per head, unless a later year is named.
-  const found = pattern === 'allocation' && /\b(?:best|worst|poorest|least|most|better|worse|well|badly|generously) funded\b/.test(text) ? 'spend-per-head' : pattern;
+  const found =
+    pattern === 'allocation' && /\b(?:best|worst|poorest|least|most|better|worse|well|badly|generously) funded\b/.test(text) ? 'spend-per-head' : pattern;
   const fundingYear = years.some((y) => FUNDING_YEARS.test(y)) || /\bcore\b/.test(text);
-  if (fundingYear && (found === 'spend-per-head' || (found === 'allocation' && /\b(?:per head|per capita|per person|a head)\b/.test(text)))) return 'core-per-head-2024-25';
+  if (fundingYear && (found === 'spend-per-head' || (found === 'allocation' && /\b(?:per head|per capita|per person|a head)\b/.test(text))))
+    return 'core-per-head-2024-25';
   if (found === 'core-allocation' && /\b(?:per head|per capita|per person|a head)\b/.test(text)) return 'core-per-head-2024-25';
   if (fundingYear && found === 'allocation') return 'core-allocation';
   return found;
@@ -87,7 +89,8 @@ function outOfScope(raw: string, text: string): Extract<Reading, { intent: 'out-
   if (GREETINGS.test(text)) return { intent: 'out-of-scope', reason: 'greeting' };
   if (JOKES.test(text)) return { intent: 'out-of-scope', reason: 'joke' };
   if (OTHER_SUBJECTS.test(text)) return { intent: 'out-of-scope', reason: 'other-subject' };
-  if (/^(?:what|who) (?:is|are) (?:an? )?(?:ics|icb|icss|icbs|integrated care (?:system|board)s?)$/.test(text)) return { intent: 'out-of-scope', reason: 'about' };
+  if (/^(?:what|who) (?:is|are) (?:an? )?(?:ics|icb|icss|icbs|integrated care (?:system|board)s?)$/.test(text))
+    return { intent: 'out-of-scope', reason: 'about' };
   return null;
 }
 
@@ -141,7 +144,7 @@ export function parseQuestion(raw: string, ctx: ParseContext): Reading {
   // A short message that is nearly a name ("brstol") is a name; a sentence of unknown words is another subject.
   const unsure = places.filter((p) => p.kind === 'ambiguous' || (p.kind === 'unknown' && (ours || (tokens.length <= 2 && p.suggestions.length > 0))));
   const today = TODAY_WORDS.test(text) || (COVERS_WORDS.test(text) && /\b(?:which|what) (?:icb|ics|nhs|board)\b/.test(text));
-  const superlative = SUPERLATIVE.test(text) || countOf(allTokens) !== null && /\b(?:top|bottom)\b/.test(text);
+  const superlative = SUPERLATIVE.test(text) || (countOf(allTokens) !== null && /\b(?:top|bottom)\b/.test(text));
   const metric = rankMetric(figure, text);
 
   const aboutBodies = /\b(?:icbs|icss|systems|ics|icb|boards)\b/.test(text);
@@ -156,7 +159,11 @@ export function parseQuestion(raw: string, ctx: ParseContext): Reading {
   const [doubt] = unsure;
   if (a !== undefined && b === undefined && doubt?.kind === 'ambiguous' && COMPARE_WORDS.test(text)) {
     // "Kent against Essex": compare with which Essex? Offer each pairing.
-    return { intent: 'unclear', typed: raw.trim(), options: doubt.candidates.map((c): Reading => ({ intent: 'compare', metric: figure !== null && isMetricId(figure) ? figure : null, systems: [a, c] })) };
+    return {
+      intent: 'unclear',
+      typed: raw.trim(),
+      options: doubt.candidates.map((c): Reading => ({ intent: 'compare', metric: figure !== null && isMetricId(figure) ? figure : null, systems: [a, c] })),
+    };
   }
   if (doubt?.kind === 'ambiguous' && systems.length === 0 && doubt.successors.length > 0 && /\b(?:icb|icbs|board|formed|2026|now|today)\b/.test(text)) {
     const [successor] = doubt.successors;
@@ -186,7 +193,11 @@ export function parseQuestion(raw: string, ctx: ParseContext): Reading {
   if (aboutRegions && (superlative || figure !== null) && isRegionRankMetric(metric)) return { intent: 'region-rank', metric, order: orderOf(text, metric) };
   if (superlative && figure === 'gp-per-head') {
     // GP allocations are not a ranking metric: offer the nearest ranking rather than answer a different figure.
-    return { intent: 'unclear', typed: raw.trim(), options: [{ intent: 'rank', metric: 'core-per-head-2024-25', order: orderOf(text, metric), count: DEFAULT_COUNT, region: null }] };
+    return {
+      intent: 'unclear',
+      typed: raw.trim(),
+      options: [{ intent: 'rank', metric: 'core-per-head-2024-25', order: orderOf(text, metric), count: DEFAULT_COUNT, region: null }],
+    };
   }
   if (superlative && (figure !== null || DOMAIN_WORDS.test(text) || /\b(?:which|who|what)\b/.test(text))) {
     return { intent: 'rank', metric, order: orderOf(text, metric), count: countOf(allTokens) ?? DEFAULT_COUNT, region: null };

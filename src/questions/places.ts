@@ -67,7 +67,8 @@ function readSegment(term: string, resolver: Resolver, quick = false): Place {
       if (region !== null) return { kind: 'region', region, term };
       // "Humber" is no name on its own, but the closest system is the one that carries the word.
       const [closest] = resolution.suggestions;
-      if (closest !== undefined && term.length >= 4 && ` ${canonical(closest.shortName)} `.includes(` ${term} `)) return { kind: 'system', system: closest, term };
+      if (closest !== undefined && term.length >= 4 && ` ${canonical(closest.shortName)} `.includes(` ${term} `))
+        return { kind: 'system', system: closest, term };
       return { kind: 'unknown', suggestions: resolution.suggestions, term };
     }
   }

@@ -56,7 +56,11 @@ export function readAs(reading: Reading): string {
     case 'rank':
       return [`${reading.order} ${reading.count}`, FIGURE_LABEL[reading.metric], FIGURE_YEAR[reading.metric], reading.region ?? 'England'].join(' · ');
     case 'compare':
-      return ['comparison', ...(reading.metric !== null ? [FIGURE_LABEL[reading.metric], FIGURE_YEAR[reading.metric]] : ['2022/23']), `${shortName(reading.systems[0])} vs ${shortName(reading.systems[1])}`].join(' · ');
+      return [
+        'comparison',
+        ...(reading.metric !== null ? [FIGURE_LABEL[reading.metric], FIGURE_YEAR[reading.metric]] : ['2022/23']),
+        `${shortName(reading.systems[0])} vs ${shortName(reading.systems[1])}`,
+      ].join(' · ');
     case 'region':
       return ['region', ASPECT_LABEL[reading.aspect], ...(reading.metric !== null ? [FIGURE_LABEL[reading.metric]] : []), reading.region].join(' · ');
     case 'region-rank':

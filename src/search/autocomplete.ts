@@ -84,7 +84,8 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
     if (wholePlace) pick(resolver.resolve(q, { quick: true }), picked);
     else if (scored.length === 0 && places.length === 0 && q.length >= 3) {
       const near = resolver.gazetteer?.near(q);
-      if (near?.kind === 'system') picked.set(near.systemId, { key: q, display: near.note.kind === 'place' ? near.note.name : q, kind: 'place', systemId: near.systemId });
+      if (near?.kind === 'system')
+        picked.set(near.systemId, { key: q, display: near.note.kind === 'place' ? near.note.name : q, kind: 'place', systemId: near.systemId });
     }
     for (const { entry } of scored) if (!picked.has(entry.systemId)) picked.set(entry.systemId, entry);
     // Fuzzy guesses at one or two typed letters are noise, and cost time on every keystroke.
@@ -119,7 +120,10 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
       if (answer.kind === 'outside') return [{ name: truncate(`${name} (${answer.country}): not in England`, DISCORD_LIMITS.choiceName), value: name }];
       // Postcode choices never come from a name prefix; namesakes each get their own line.
       return answer.options.map((o) => ({
-        name: truncate(o.systemId === null ? `${o.name} (${o.label}): not in England` : `${o.name} (${o.label}) → ${nameOf(o.systemId)}`, DISCORD_LIMITS.choiceName),
+        name: truncate(
+          o.systemId === null ? `${o.name} (${o.label}): not in England` : `${o.name} (${o.label}) → ${nameOf(o.systemId)}`,
+          DISCORD_LIMITS.choiceName,
+        ),
         value: `${o.name}, ${o.label}`,
       }));
     });
@@ -131,7 +135,10 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
     const found = new Map<string, Choice>();
     for (const [key, successor] of resolver.successorIndex.exact) {
       if (!found.has(successor.id) && (key.startsWith(q) || key.includes(` ${q}`))) {
-        found.set(successor.id, { name: truncate(`${successor.shortName} ICB (since ${successor.startDate.slice(0, 4)}) — ${successor.region}`, DISCORD_LIMITS.choiceName), value: successor.name });
+        found.set(successor.id, {
+          name: truncate(`${successor.shortName} ICB (since ${successor.startDate.slice(0, 4)}) — ${successor.region}`, DISCORD_LIMITS.choiceName),
+          value: successor.name,
+        });
       }
     }
     return [...found.values()];

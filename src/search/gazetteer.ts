@@ -14,9 +14,7 @@ export interface PlaceOption {
 }
 
 /** How a card was reached through a place, for the line that says so. */
-export type PlaceNote =
-  | { kind: 'place'; name: string; label: string }
-  | ({ kind: 'postcode' } & PostcodeHit);
+export type PlaceNote = { kind: 'place'; name: string; label: string } | ({ kind: 'postcode' } & PostcodeHit);
 
 export type PlaceAnswer =
   | { kind: 'system'; systemId: string; note: PlaceNote }

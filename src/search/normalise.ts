@@ -69,9 +69,7 @@ const COMPASS: Readonly<Record<string, string>> = {
 
 function expandShortForms(text: string): string {
   const tokens = text.split(' ');
-  return tokens
-    .map((t, i) => SHORT_FORMS[t] ?? (i < tokens.length - 1 ? COMPASS[t] : undefined) ?? t)
-    .join(' ');
+  return tokens.map((t, i) => SHORT_FORMS[t] ?? (i < tokens.length - 1 ? COMPASS[t] : undefined) ?? t).join(' ');
 }
 
 /** Lowercase, no accents, "&" as "and", apostrophes dropped, other punctuation as spaces, single spaces. */
@@ -95,7 +93,6 @@ export function normalise(text: string): string {
   const stripped = base.replace(noisePattern, ' ').replace(/\s+/g, ' ').trim();
   return stripped.replace(/^and /, '').replace(/ and$/, '');
 }
-
 
 /** Drops a half-typed organisational tail ("… integrated care boa", "… health and so") so the name before it can match. */
 export function withoutPartialNoiseTail(normalised: string): string {

@@ -23,9 +23,7 @@ const DISTRICT = /^([A-Z]{1,2}[0-9][0-9A-Z]?)$/;
  * neighbour's answer. */
 const AREA_COUNTRY: Readonly<Record<string, string>> = {
   ...Object.fromEntries(['CF', 'LD', 'LL', 'NP', 'SA'].map((a) => [a, 'Wales'])),
-  ...Object.fromEntries(
-    ['AB', 'DD', 'DG', 'EH', 'FK', 'G', 'HS', 'IV', 'KA', 'KW', 'KY', 'ML', 'PA', 'PH', 'ZE'].map((a) => [a, 'Scotland']),
-  ),
+  ...Object.fromEntries(['AB', 'DD', 'DG', 'EH', 'FK', 'G', 'HS', 'IV', 'KA', 'KW', 'KY', 'ML', 'PA', 'PH', 'ZE'].map((a) => [a, 'Scotland'])),
   BT: 'Northern Ireland',
 };
 

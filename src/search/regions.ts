@@ -4,7 +4,18 @@ import { canonical } from './normalise.ts';
 
 /** Ways people write each NHS England region, including the survey's own headings and common shorthand. */
 const REGION_VARIANTS: Readonly<Record<Region, readonly string[]>> = {
-  'North East and Yorkshire': ['North East and Yorkshire', 'NE&Y', 'NEY', 'NE and Y', 'NE Yorkshire', 'North East & Yorkshire', 'Yorkshire and the North East', 'North East', 'Yorkshire', 'NE'],
+  'North East and Yorkshire': [
+    'North East and Yorkshire',
+    'NE&Y',
+    'NEY',
+    'NE and Y',
+    'NE Yorkshire',
+    'North East & Yorkshire',
+    'Yorkshire and the North East',
+    'North East',
+    'Yorkshire',
+    'NE',
+  ],
   'North West': ['North West', 'NW', 'North-West', 'Northwest', 'the North West'],
   Midlands: ['Midlands', 'the Midlands', 'East Midlands', 'West Midlands', 'Mids', 'Midlands and East'],
   'East of England': ['East of England', 'East', 'EoE', 'the East', 'East England', 'Eastern'],
@@ -13,7 +24,11 @@ const REGION_VARIANTS: Readonly<Record<Region, readonly string[]>> = {
   'South West': ['South West', 'SW', 'South-West', 'Southwest', 'the South West'],
 };
 
-const regionKey = (text: string): string => canonical(text).replace(/\b(?:nhs|region|nhse|england)\b/g, ' ').replace(/\s+/g, ' ').trim();
+const regionKey = (text: string): string =>
+  canonical(text)
+    .replace(/\b(?:nhs|region|nhse|england)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const exact = new Map<string, Region>();
 for (const region of REGIONS) for (const variant of REGION_VARIANTS[region]) exact.set(regionKey(variant), region);

@@ -71,7 +71,11 @@ export interface Resolver {
   /** `quick`: rerank fuzzy candidates on whole names only, not on runs of their words (for autocomplete: speed first). */
   resolve(query: string, options?: { quick?: boolean }): Resolution;
   /** Fuzzy candidates best first, one per system, for autocomplete and suggestions. */
-  fuzzy(normalisedQuery: string, limit: number, options?: { rerank?: 'full' | 'whole' | 'none' }): Array<{ system: IcsSystem; entry: NameEntry; score: number }>;
+  fuzzy(
+    normalisedQuery: string,
+    limit: number,
+    options?: { rerank?: 'full' | 'whole' | 'none' },
+  ): Array<{ system: IcsSystem; entry: NameEntry; score: number }>;
   index: NameIndex;
   successorIndex: SuccessorIndex;
   /** Places and postcodes, when the resolver was given the gazetteer. */
@@ -145,9 +149,7 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
         bestBySystem.set(result.item.systemId, { system: system(result.item.systemId), entry: result.item, score });
       }
     }
-    return [...bestBySystem.values()]
-      .sort((a, b) => a.score - b.score || KIND_PRIORITY[a.entry.kind] - KIND_PRIORITY[b.entry.kind])
-      .slice(0, limit);
+    return [...bestBySystem.values()].sort((a, b) => a.score - b.score || KIND_PRIORITY[a.entry.kind] - KIND_PRIORITY[b.entry.kind]).slice(0, limit);
   }
 
   /** A gazetteer answer as a resolution: a card that says which place led to it, a "which one?", or "not in England". */
@@ -155,7 +157,12 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     if (answer.kind === 'outside') return { kind: 'notFound', suggestions: [], outside: { name: answer.name, country: answer.country } };
     if (answer.kind === 'system') {
       const name = answer.note.kind === 'place' ? answer.note.name : answer.note.code;
-      return { kind: 'match', system: system(answer.systemId), via: { key: normalise(name), display: name, kind: 'place', systemId: answer.systemId }, place: answer.note };
+      return {
+        kind: 'match',
+        system: system(answer.systemId),
+        via: { key: normalise(name), display: name, kind: 'place', systemId: answer.systemId },
+        place: answer.note,
+      };
     }
     const ids = [...new Set(answer.options.flatMap((o) => (o.systemId === null ? [] : [o.systemId])))];
     return {

@@ -9,7 +9,6 @@ import { reply, type Reply } from '../protocol/reply.ts';
 import { echo, truncate } from './text.ts';
 import { outsideEnglandText, placeButtonLabel, placeChoiceText } from './place-choices.ts';
 
-
 /** Buttons for candidate systems, at most 5 rows of 5; each custom id carries what the press needs (no server state). */
 export function candidateButtons(
   systems: readonly IcsSystem[],
@@ -39,7 +38,9 @@ export function unresolvedReply(
   if (resolution.kind === 'ambiguous') {
     const today = resolution.successors ?? [];
     const todayText = today.length > 0 ? `\nSince April 2026 there is also ${today.map((s) => `**${s.name}**`).join(', ')}, formed from some of them.` : '';
-    const todayButtons = today.map((s) => actionButton(`Today: ${s.shortName} ICB`, { command: 'ics', args: ['successor', s.id], hide, chart: true }, 'primary'));
+    const todayButtons = today.map((s) =>
+      actionButton(`Today: ${s.shortName} ICB`, { command: 'ics', args: ['successor', s.id], hide, chart: true }, 'primary'),
+    );
     const rows = candidateButtons(resolution.candidates, action, placeButtonLabel(resolution));
     if (todayButtons.length > 0 && rows.length < DISCORD_LIMITS.actionRows) rows.push({ type: ComponentType.ActionRow, components: todayButtons });
     return reply({
@@ -49,7 +50,7 @@ export function unresolvedReply(
           title: 'Which one did you mean?',
           description: truncate(
             placeChoiceText(resolution, shown) ??
-            `“${shown}” could mean ${resolution.candidates.length} of the 2022 systems: ${resolution.candidates.map((s) => `**${shortName(s)}**`).join(', ')}.${todayText}\nPick one below, or be more specific in \`${optionLabel}\`.`,
+              `“${shown}” could mean ${resolution.candidates.length} of the 2022 systems: ${resolution.candidates.map((s) => `**${shortName(s)}**`).join(', ')}.${todayText}\nPick one below, or be more specific in \`${optionLabel}\`.`,
             DISCORD_LIMITS.embedDescription,
           ),
           color: 0x56b4e9,
@@ -65,9 +66,7 @@ export function unresolvedReply(
       ? outsideEnglandText(resolution.outside)
       : `I couldn't find an Integrated Care System in England called “${shown}”.`;
   const suggestions =
-    resolution.suggestions.length > 0
-      ? `\nClosest matches: ${resolution.suggestions.map((s) => `**${shortName(s)}**`).join(', ')} — press one below.`
-      : '';
+    resolution.suggestions.length > 0 ? `\nClosest matches: ${resolution.suggestions.map((s) => `**${shortName(s)}**`).join(', ')} — press one below.` : '';
   return reply({
     ephemeral: true,
     embeds: [

@@ -14,7 +14,16 @@ type Formatter = (n: number) => string;
  * "Devon is £19 (1.2%) higher than Somerset" — always naming which is which, never a bare sign. `gapFmt` formats
  * the difference where it is not in the figures' own unit (percentage points between two percentages).
  */
-function difference(label: string, a: IcsSystem, av: number | null, b: IcsSystem, bv: number | null, fmt: Formatter, relative = true, gapFmt: Formatter = fmt): string {
+function difference(
+  label: string,
+  a: IcsSystem,
+  av: number | null,
+  b: IcsSystem,
+  bv: number | null,
+  fmt: Formatter,
+  relative = true,
+  gapFmt: Formatter = fmt,
+): string {
   if (av === null || bv === null) {
     const missing = [av === null ? shortName(a) : null, bv === null ? shortName(b) : null].filter(Boolean).join(' and ');
     return `**${label}:** cannot compare — no published figure for ${missing}.`;
@@ -32,7 +41,16 @@ const points = (n: number) => `${trimmed(n, 1)} percentage points`;
 /** A comparison that uses a figure the checks doubt says so beside the line. */
 function flagged(line: string, metric: MetricId, a: IcsSystem, b: IcsSystem): string {
   const doubtful = [a, b].filter((s) => isFlagged(s, metric));
-  return doubtful.length === 0 ? line : `${line} ⚠ ${doubtful.map((s) => `${shortName(s)}: ${flagsFor(s, metric).map((f) => f.short).join('; ')}`).join('; ')}.`;
+  return doubtful.length === 0
+    ? line
+    : `${line} ⚠ ${doubtful
+        .map(
+          (s) =>
+            `${shortName(s)}: ${flagsFor(s, metric)
+              .map((f) => f.short)
+              .join('; ')}`,
+        )
+        .join('; ')}.`;
 }
 
 /** Two deficit-like figures of different kinds or stages are compared only with a warning that they differ. */
@@ -75,7 +93,12 @@ export function compareEmbed(a: IcsSystem, b: IcsSystem, data: Dataset): APIEmbe
     flagged(difference('Allocation', a, fa.allocationGbpBillions, b, fb.allocationGbpBillions, gbpBillions), 'allocation', a, b),
     flagged(difference('Spend per head', a, fa.spendPerHeadGbp, b, fb.spendPerHeadGbp, gbp), 'spend-per-head', a, b),
     difference('Deficit or gap', a, fa.deficitGbpM, b, fb.deficitGbpM, gbpMillions),
-    flagged(difference('Deficit as % of allocation', a, fa.deficitSharePct, b, fb.deficitSharePct, (n) => percent(n), false, points), 'deficit-share', a, b),
+    flagged(
+      difference('Deficit as % of allocation', a, fa.deficitSharePct, b, fb.deficitSharePct, (n) => percent(n), false, points),
+      'deficit-share',
+      a,
+      b,
+    ),
     flagged(difference('Deficit per head', a, fa.deficitPerHeadGbp, b, fb.deficitPerHeadGbp, gbp), 'deficit-per-head', a, b),
     kindsNote(a, b),
   ].filter((l): l is string => l !== null);

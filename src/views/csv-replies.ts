@@ -27,7 +27,11 @@ export function dataReply(data: Dataset, hide: boolean): Reply {
     ephemeral: hide,
     content,
     files: [
-      csvFile(DATASET_FILE, datasetCsv(data), `CSV: the ${data.systems.length} integrated care systems of 2022, one row each, with every published figure, flags and sources`),
+      csvFile(
+        DATASET_FILE,
+        datasetCsv(data),
+        `CSV: the ${data.systems.length} integrated care systems of 2022, one row each, with every published figure, flags and sources`,
+      ),
       csvFile('columns.csv', columnsCsv(), 'CSV: what each column of the dataset file holds'),
       csvFile('sources.csv', sourcesCsv(data), 'CSV: every source of the figures, with addresses where verified'),
     ],
@@ -45,7 +49,13 @@ export function splitCsvArg(args: readonly string[]): { args: readonly string[];
 }
 
 /** The answer to a "CSV" button: the reply's rows as a file, hidden (it is for the one who pressed). */
-export function tableCsvReply(name: string, what: string, lead: 'rank' | 'order', rows: ReadonlyArray<{ position: number; system: IcsSystem }>, data: Dataset): Reply {
+export function tableCsvReply(
+  name: string,
+  what: string,
+  lead: 'rank' | 'order',
+  rows: ReadonlyArray<{ position: number; system: IcsSystem }>,
+  data: Dataset,
+): Reply {
   return reply({
     ephemeral: true,
     content: `**${what}** as CSV: ${rows.length} row${rows.length === 1 ? '' : 's'}, in the reply’s order (column \`${lead}\`). Every column for every system: \`/data\`.`,

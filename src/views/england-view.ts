@@ -9,7 +9,12 @@ import { surveyFooter } from './labels.ts';
 import { truncate } from './text.ts';
 import { icsWideTimelineFields, withDatedFields } from './source-statements.ts';
 
-const SHORT_STAGE: Partial<Record<PositionStage, string>> = { none: 'words only', 'single-organisation': 'one trust', 'icb-only': 'ICB only', cumulative: 'cumulative' };
+const SHORT_STAGE: Partial<Record<PositionStage, string>> = {
+  none: 'words only',
+  'single-organisation': 'one trust',
+  'icb-only': 'ICB only',
+  cumulative: 'cumulative',
+};
 
 /** The national picture: the survey's England row, what the 42 rows add up to, and the dated timeline since. */
 export function englandEmbeds(data: Dataset, extraLines: readonly string[] = []): APIEmbed[] {
@@ -28,7 +33,8 @@ export function englandEmbeds(data: Dataset, extraLines: readonly string[] = [])
     .join('\n');
   // Grouped by why the figure is not a system deficit, so the list stays short.
   const byStage = new Map<string, string[]>();
-  for (const s of otherDeficits) byStage.set(SHORT_STAGE[s.position.stage] ?? s.position.stage, [...(byStage.get(SHORT_STAGE[s.position.stage] ?? s.position.stage) ?? []), s.shortName]);
+  for (const s of otherDeficits)
+    byStage.set(SHORT_STAGE[s.position.stage] ?? s.position.stage, [...(byStage.get(SHORT_STAGE[s.position.stage] ?? s.position.stage) ?? []), s.shortName]);
   const otherText = [...byStage].map(([stage, names]) => `${stage}: ${names.join('; ')}`).join(' · ');
   const survey: APIEmbed = {
     title: 'England: ICS finances in the 2022 survey',
@@ -61,6 +67,10 @@ export function englandEmbeds(data: Dataset, extraLines: readonly string[] = [])
       };
     }),
   };
-  timeline.fields = withDatedFields(data.facts.map((f) => f.date), timeline.fields ?? [], icsWideTimelineFields(data)).slice(0, DISCORD_LIMITS.embedFields);
+  timeline.fields = withDatedFields(
+    data.facts.map((f) => f.date),
+    timeline.fields ?? [],
+    icsWideTimelineFields(data),
+  ).slice(0, DISCORD_LIMITS.embedFields);
   return [survey, timeline];
 }

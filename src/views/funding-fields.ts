@@ -15,7 +15,6 @@ import { truncate } from './text.ts';
  * a different measure.
  */
 
-
 /** £k as journalists write it, at a fixed precision so years sit side by side: £3.44bn, £2.50bn, £36.2m. */
 export function gbpFromK(k: number): string {
   return k >= 1_000_000 ? `£${fixed(k / 1_000_000, 2)}bn` : `£${fixed(k / 1000, 1)}m`;

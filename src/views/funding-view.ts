@@ -41,12 +41,31 @@ function historyTable(row: Funding['published']): string {
   return [
     '£m, cash:',
     `**Core baseline (adj.):** ${years([['2022/23', row.core_2022_23_adjusted_baseline_k]])}`,
-    `**Core recurrent:** ${years([['2023/24', row.core_2023_24_recurrent_k], ['2024/25', row.core_2024_25_recurrent_k]])}`,
-    `**Core total:** ${years([['2023/24', row.core_2023_24_total_k], ['2024/25', row.core_2024_25_total_k]])}`,
-    `**Combined:** ${years([['2023/24', row.core_2023_24_combined_k], ['2024/25', row.core_2024_25_combined_k]])}`,
-    `**GP (primary medical):** ${years([['2023/24', row.primary_medical_2023_24_recurrent_k], ['2024/25', row.primary_medical_2024_25_recurrent_k]])}`,
-    `**Other primary care:** ${years([['2023/24', row.other_primary_care_2023_24_k], ['2024/25', row.other_primary_care_2024_25_k]])}`,
-    `**Running costs:** ${years([['2023/24', row.running_cost_allowance_2023_24_k], ['2024/25', row.running_cost_allowance_2024_25_k], ['2025/26', row.running_cost_allowance_2025_26_k]])}`,
+    `**Core recurrent:** ${years([
+      ['2023/24', row.core_2023_24_recurrent_k],
+      ['2024/25', row.core_2024_25_recurrent_k],
+    ])}`,
+    `**Core total:** ${years([
+      ['2023/24', row.core_2023_24_total_k],
+      ['2024/25', row.core_2024_25_total_k],
+    ])}`,
+    `**Combined:** ${years([
+      ['2023/24', row.core_2023_24_combined_k],
+      ['2024/25', row.core_2024_25_combined_k],
+    ])}`,
+    `**GP (primary medical):** ${years([
+      ['2023/24', row.primary_medical_2023_24_recurrent_k],
+      ['2024/25', row.primary_medical_2024_25_recurrent_k],
+    ])}`,
+    `**Other primary care:** ${years([
+      ['2023/24', row.other_primary_care_2023_24_k],
+      ['2024/25', row.other_primary_care_2024_25_k],
+    ])}`,
+    `**Running costs:** ${years([
+      ['2023/24', row.running_cost_allowance_2023_24_k],
+      ['2024/25', row.running_cost_allowance_2024_25_k],
+      ['2025/26', row.running_cost_allowance_2025_26_k],
+    ])}`,
   ].join('\n');
 }
 
@@ -154,15 +173,26 @@ export function fundingChartSpec(system: IcsSystem, funding: Funding, data: Data
     measures: [
       { label: 'Core recurrent allocation per head 2023/24', unit: 'gbp', values: [row.core_2023_24_recurrent_per_head_gbp, england.core2023_24.gbp] },
       { label: 'Core recurrent allocation per head 2024/25', unit: 'gbp', values: [row.core_2024_25_recurrent_per_head_gbp, england.core2024_25.gbp] },
-      { label: 'GP (primary medical) allocation per head 2023/24', unit: 'gbp', values: [row.primary_medical_2023_24_per_head_gbp, england.primaryMedical2023_24.gbp] },
-      { label: 'GP (primary medical) allocation per head 2024/25', unit: 'gbp', values: [row.primary_medical_2024_25_per_head_gbp, england.primaryMedical2024_25.gbp] },
+      {
+        label: 'GP (primary medical) allocation per head 2023/24',
+        unit: 'gbp',
+        values: [row.primary_medical_2023_24_per_head_gbp, england.primaryMedical2023_24.gbp],
+      },
+      {
+        label: 'GP (primary medical) allocation per head 2024/25',
+        unit: 'gbp',
+        values: [row.primary_medical_2024_25_per_head_gbp, england.primaryMedical2024_25.gbp],
+      },
     ],
     footnote: `${system.shortName}: as published. England: derived, the sum of the ${data.funding.england.systemCount} ICB allocations ÷ the sum of the populations they imply; not a published figure.`,
   };
 }
 
 function missingFundingReply(system: IcsSystem): Reply {
-  return reply({ ephemeral: true, content: `NHS England’s allocations workbook has no row for **${system.shortName}**, so there are no official funding figures to show.` });
+  return reply({
+    ephemeral: true,
+    content: `NHS England’s allocations workbook has no row for **${system.shortName}**, so there are no official funding figures to show.`,
+  });
 }
 
 /** The /funding answer for one system, without its chart: the command renders `fundingChart` and attaches it. */

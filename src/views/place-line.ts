@@ -5,7 +5,7 @@ import { normalise } from '../search/normalise.ts';
 import type { Resolution } from '../search/resolve.ts';
 
 /** Postcode answers come from where GP surgeries are, not from where each resident lives: every such line says so. */
-export const POSTCODE_BASIS = "by the postcodes of GP practices, not of every address";
+export const POSTCODE_BASIS = 'by the postcodes of GP practices, not of every address';
 
 const pct = (share: number): string => `${Math.round(share * 100)} %`;
 

@@ -36,7 +36,9 @@ export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
   const metric = METRICS[request.metric];
   const ranked = rankSystems(data, request);
   const where = request.region ?? 'England';
-  const shown = ranked.rows.map((r) => `${r.system.figures.deficitIsRangeMidpoint && request.metric.startsWith('deficit') ? '~' : ''}${formatMetric(metric.unit, r.value)}`);
+  const shown = ranked.rows.map(
+    (r) => `${r.system.figures.deficitIsRangeMidpoint && request.metric.startsWith('deficit') ? '~' : ''}${formatMetric(metric.unit, r.value)}`,
+  );
   // Compact lines rather than a wide table: a phone wraps lines cleanly, and 42 of them fit one description.
   const isDeficit = request.metric.startsWith('deficit');
   const lines = ranked.rows.map((r, i) => {
@@ -47,14 +49,22 @@ export function rankEmbed(data: Dataset, request: RankRequest): APIEmbed {
   const published = ranked.poolSize - ranked.leftOut.length;
   const fields: Array<{ name: string; value: string }> = [];
   if (ranked.leftOut.length > 0) {
-    fields.push({ name: `Ranked among the ${published} of ${ranked.poolSize} that published a figure; left out`, value: ranked.leftOut.map(shortName).join('; ') });
+    fields.push({
+      name: `Ranked among the ${published} of ${ranked.poolSize} that published a figure; left out`,
+      value: ranked.leftOut.map(shortName).join('; '),
+    });
   }
-  const flags = flagLines(ranked.rows.map((r) => r.system), request.metric);
+  const flags = flagLines(
+    ranked.rows.map((r) => r.system),
+    request.metric,
+  );
   if (flags.length > 0) fields.push({ name: '⚠ Ranked as published, but the row does not add up', value: flags.join('\n') });
   const notes: string[] = [];
   if (metric.note !== undefined) notes.push(metric.note);
   if (isDeficit) {
-    notes.push('Not like-for-like: deficits and gaps of different stages, each tagged as published; break-even counts as £0; efficiency asks are not deficits. ~ marks the midpoint of a range.');
+    notes.push(
+      'Not like-for-like: deficits and gaps of different stages, each tagged as published; break-even counts as £0; efficiency asks are not deficits. ~ marks the midpoint of a range.',
+    );
   }
   notes.push('= marks a joint place at the value shown. Ranked among the 42 systems of 2022, the survey’s unit (not today’s ICBs).');
   fields.push({ name: 'Notes', value: notes.map((n) => `• ${n}`).join('\n') });

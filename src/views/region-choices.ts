@@ -8,7 +8,9 @@ import { reply, type Reply } from '../protocol/reply.ts';
 import { echo } from './text.ts';
 
 export function regionChoices(input: string): Choice[] {
-  return suggestRegions(input).slice(0, 25).map((r) => ({ name: r, value: r }));
+  return suggestRegions(input)
+    .slice(0, 25)
+    .map((r) => ({ name: r, value: r }));
 }
 
 /** The seven regions as buttons; `action` makes each button's action from the region's id. */

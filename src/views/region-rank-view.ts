@@ -11,7 +11,17 @@ import { isSystemDeficit } from '../data/position-kind.ts';
 import { truncate } from './text.ts';
 
 /** Metrics a region has a figure for: sums, or ratios of sums. Fair-shares distance has no regional target, so none. */
-export const REGION_RANK_METRICS = ['deficit', 'deficit-share', 'deficit-per-head', 'spend-per-head', 'allocation', 'population', 'core-per-head-2024-25', 'core-recurrent-growth', 'running-cost-cut-2025-26'] as const satisfies readonly MetricId[];
+export const REGION_RANK_METRICS = [
+  'deficit',
+  'deficit-share',
+  'deficit-per-head',
+  'spend-per-head',
+  'allocation',
+  'population',
+  'core-per-head-2024-25',
+  'core-recurrent-growth',
+  'running-cost-cut-2025-26',
+] as const satisfies readonly MetricId[];
 export type RegionRankMetric = (typeof REGION_RANK_METRICS)[number];
 
 export function isRegionRankMetric(metric: MetricId): metric is RegionRankMetric {
@@ -24,7 +34,11 @@ export interface RegionRow {
   text: string;
 }
 
-function withBoth(summary: RegionSummary, a: (s: RegionSummary['systems'][number]) => number | null, b: (s: RegionSummary['systems'][number]) => number | null): [number, number] {
+function withBoth(
+  summary: RegionSummary,
+  a: (s: RegionSummary['systems'][number]) => number | null,
+  b: (s: RegionSummary['systems'][number]) => number | null,
+): [number, number] {
   const both = summary.systems.filter((s) => a(s) !== null && b(s) !== null);
   return [both.reduce((sum, s) => sum + (a(s) ?? 0), 0), both.reduce((sum, s) => sum + (b(s) ?? 0), 0)];
 }
@@ -42,11 +56,19 @@ function regionValue(summary: RegionSummary, metric: RegionRankMetric, data: Dat
     case 'spend-per-head':
       return summary.spendPerHeadGbp;
     case 'deficit-share': {
-      const [deficit, allocation] = withBoth(summary, (s) => (isSystemDeficit(s.position) ? s.figures.deficitGbpM : null), (s) => s.figures.allocationGbpBillions);
+      const [deficit, allocation] = withBoth(
+        summary,
+        (s) => (isSystemDeficit(s.position) ? s.figures.deficitGbpM : null),
+        (s) => s.figures.allocationGbpBillions,
+      );
       return allocation > 0 ? (deficit / (allocation * 1000)) * 100 : null;
     }
     case 'deficit-per-head': {
-      const [deficit, population] = withBoth(summary, (s) => (isSystemDeficit(s.position) ? s.figures.deficitGbpM : null), (s) => s.figures.population);
+      const [deficit, population] = withBoth(
+        summary,
+        (s) => (isSystemDeficit(s.position) ? s.figures.deficitGbpM : null),
+        (s) => s.figures.population,
+      );
       return population > 0 ? (deficit * 1e6) / population : null;
     }
     default: {

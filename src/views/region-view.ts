@@ -49,7 +49,9 @@ export function regionEmbed(summary: RegionSummary, sort: RegionSort, data: Data
   const popDoubt = summary.systems.filter((s) => doubtful(s, 'population'));
   const allocDoubt = summary.systems.filter((s) => doubtful(s, 'allocation'));
   // Spend per head across the region from the rows that add up only: a row whose figures disagree would skew it.
-  const clean = summary.systems.filter((s) => s.figures.population !== null && s.figures.allocationGbpBillions !== null && !doubtful(s, 'population') && !doubtful(s, 'allocation'));
+  const clean = summary.systems.filter(
+    (s) => s.figures.population !== null && s.figures.allocationGbpBillions !== null && !doubtful(s, 'population') && !doubtful(s, 'allocation'),
+  );
   const cleanPop = clean.reduce((n, s) => n + (s.figures.population ?? 0), 0);
   const cleanAlloc = clean.reduce((n, s) => n + (s.figures.allocationGbpBillions ?? 0), 0);
   const leftOut = summary.systems.filter((s) => !clean.includes(s));
@@ -67,12 +69,27 @@ export function regionEmbed(summary: RegionSummary, sort: RegionSort, data: Data
   ].filter((l): l is string => l !== null);
   const notes: string[] = [];
   if (summary.publishedHeadings.length > 0) {
-    notes.push(`The survey printed this region's rows under “${summary.publishedHeadings.join('”, “')}”; they are shown here under NHS England's ${summary.region} region.`);
+    notes.push(
+      `The survey printed this region's rows under “${summary.publishedHeadings.join('”, “')}”; they are shown here under NHS England's ${summary.region} region.`,
+    );
   }
   if (sorted.some((s) => s.figures.deficitIsRangeMidpoint)) notes.push('~ marks the midpoint of a published range.');
   const flagged = sorted.filter((s) => s.anomalies.some((a) => a.severity === 'inconsistency'));
-  if (flagged.length > 0) notes.push(`⚠ Figures that do not add up: ${flagged.map((s) => `${shortName(s)} (${s.anomalies.filter((a) => a.severity === 'inconsistency').map((a) => a.short).join('; ')})`).join('; ')}.`);
-  notes.push('Deficits and financial gaps are different measures and are not added together; efficiency asks are not deficits. ICB-only, cumulative and single-trust figures are not system deficits.');
+  if (flagged.length > 0)
+    notes.push(
+      `⚠ Figures that do not add up: ${flagged
+        .map(
+          (s) =>
+            `${shortName(s)} (${s.anomalies
+              .filter((a) => a.severity === 'inconsistency')
+              .map((a) => a.short)
+              .join('; ')})`,
+        )
+        .join('; ')}.`,
+    );
+  notes.push(
+    'Deficits and financial gaps are different measures and are not added together; efficiency asks are not deficits. ICB-only, cumulative and single-trust figures are not system deficits.',
+  );
   notes.push('These are the survey’s systems of 2022; several merged in April 2026 (see /ics for each).');
   return {
     title: `${summary.region}: ${summary.systems.length} Integrated Care Systems`,

@@ -15,7 +15,8 @@ function subtitleFor(metric: MetricId): string {
 function annotation(system: IcsSystem, metric: MetricId): string | undefined {
   if (!metric.startsWith('deficit')) return undefined;
   const { position } = system;
-  if (position.range !== null && system.figures.deficitIsRangeMidpoint) return `midpoint of ${gbpMillions(position.range.lowGbpM)}–${gbpMillions(position.range.highGbpM)}`;
+  if (position.range !== null && system.figures.deficitIsRangeMidpoint)
+    return `midpoint of ${gbpMillions(position.range.lowGbpM)}–${gbpMillions(position.range.highGbpM)}`;
   if (position.status === 'financial-gap') return 'gap';
   if (position.status === 'break-even') return 'break-even';
   return undefined;

@@ -55,12 +55,8 @@ function bySource(entries: ReadonlyArray<{ sourceId: string; saying: Saying }>, 
 
 /** Everything the source documents say about one system, beyond the survey row: its statements and its local facts. */
 export function sayingsAbout(system: IcsSystem, data: Dataset): SourceSayings[] {
-  const facts = data.facts
-    .filter((f) => f.systemId === system.id)
-    .map((f) => ({ sourceId: f.sourceId, saying: { summary: f.headline, quote: f.quote } }));
-  const statements = data.statements
-    .filter((s) => s.systemIds.includes(system.id))
-    .map((s) => ({ sourceId: s.sourceId, saying: sayingOf(s, system.id) }));
+  const facts = data.facts.filter((f) => f.systemId === system.id).map((f) => ({ sourceId: f.sourceId, saying: { summary: f.headline, quote: f.quote } }));
+  const statements = data.statements.filter((s) => s.systemIds.includes(system.id)).map((s) => ({ sourceId: s.sourceId, saying: sayingOf(s, system.id) }));
   return bySource([...facts, ...statements], data);
 }
 
@@ -113,7 +109,12 @@ export function sourcesSayFields(system: IcsSystem, data: Dataset): APIEmbedFiel
 /** A "Show the quotes" button for a card whose system the sources say something about. */
 export function sourcesSayButtons(system: IcsSystem, data: Dataset, flags: { hide: boolean }): Array<APIActionRowComponent<APIButtonComponent>> {
   if (sayingsAbout(system, data).length === 0) return [];
-  return [{ type: ComponentType.ActionRow, components: [actionButton('Show the quotes', { command: 'ics', args: ['says', system.odsCode], hide: flags.hide, chart: true })] }];
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [actionButton('Show the quotes', { command: 'ics', args: ['says', system.odsCode], hide: flags.hide, chart: true })],
+    },
+  ];
 }
 
 /** What the quotes button answers: every saying about the system, verbatim, with its source linked where verified. */

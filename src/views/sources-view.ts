@@ -12,7 +12,10 @@ export function linkedTitle(source: { title: string; url?: string | undefined })
 }
 
 function surveyField(s: Source): APIEmbedField {
-  return { name: s.title, value: `${s.publisher}${s.author !== undefined ? ` (${s.author})` : ''}, ${s.date}${s.url !== undefined ? ` — <${s.url}>` : ''}\n${s.contributes}` };
+  return {
+    name: s.title,
+    value: `${s.publisher}${s.author !== undefined ? ` (${s.author})` : ''}, ${s.date}${s.url !== undefined ? ` — <${s.url}>` : ''}\n${s.contributes}`,
+  };
 }
 
 /** Sources with a verified address as links, as many as fit one field; the rest are counted (all are in sources.csv). */
@@ -37,7 +40,19 @@ export function sourcesFields(data: Dataset): APIEmbedField[] {
     ...data.sources.map(surveyField),
     { name: `${data.funding.source.publisher}: ${data.funding.source.title}`, value: fundingSourceLine(data) },
     sourceYearsField(data),
-    { name: 'Boundary moves of 1 July 2022', value: linkedList(changes.filter((s) => movesCite.has(s.id)), DISCORD_LIMITS.fieldValue) },
-    { name: 'ICB mergers of 1 April 2026', value: linkedList(changes.filter((s) => !movesCite.has(s.id)), DISCORD_LIMITS.fieldValue) },
+    {
+      name: 'Boundary moves of 1 July 2022',
+      value: linkedList(
+        changes.filter((s) => movesCite.has(s.id)),
+        DISCORD_LIMITS.fieldValue,
+      ),
+    },
+    {
+      name: 'ICB mergers of 1 April 2026',
+      value: linkedList(
+        changes.filter((s) => !movesCite.has(s.id)),
+        DISCORD_LIMITS.fieldValue,
+      ),
+    },
   ].slice(0, DISCORD_LIMITS.embedFields);
 }

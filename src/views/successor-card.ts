@@ -18,7 +18,7 @@ function linkedWhileFits(sources: ReadonlyArray<{ title: string; url?: string | 
   const plain = sources.map((s) => `• ${s.title}`);
   let used = plain.join('\n').length;
   return sources.map((s, i) => {
-    const linked = s.url === undefined ? plain[i] ?? '' : `• [${s.title}](${s.url})`;
+    const linked = s.url === undefined ? (plain[i] ?? '') : `• [${s.title}](${s.url})`;
     const extra = linked.length - (plain[i] ?? '').length;
     if (used + extra > max) return plain[i] ?? '';
     used += extra;
@@ -26,12 +26,18 @@ function linkedWhileFits(sources: ReadonlyArray<{ title: string; url?: string | 
   });
 }
 
-
 function predecessorSystems(successor: Successor, data: Dataset): Array<{ system: IcsSystem; whole: boolean; part?: string; share?: number }> {
   return successor.predecessors.flatMap((p) => {
     const system = data.byId.get(p.systemId);
     if (system === undefined) return [];
-    return [{ system, whole: p.passedOver === 'whole', ...(p.part !== undefined ? { part: p.part } : {}), ...(p.populationShare !== undefined ? { share: p.populationShare.share } : {}) }];
+    return [
+      {
+        system,
+        whole: p.passedOver === 'whole',
+        ...(p.part !== undefined ? { part: p.part } : {}),
+        ...(p.populationShare !== undefined ? { share: p.populationShare.share } : {}),
+      },
+    ];
   });
 }
 
@@ -91,8 +97,16 @@ function predecessorFigures(successor: Successor, data: Dataset): APIEmbedField[
 export function successorEmbed(successor: Successor, data: Dataset): APIEmbed {
   const parts = predecessorSystems(successor, data);
   const from = parts.map((p) => `**${p.system.shortName}** (${p.whole ? 'whole' : `part: ${p.part ?? ''}`})`).join('; ');
-  const codes = [`ODS ${successor.odsCode}`, successor.onsCode !== undefined ? `ONS ${successor.onsCode}${successor.onsCodeConfidence === 'single-source' ? ' (single source)' : ''}` : null].filter(Boolean).join(' · ');
-  const sources = linkedWhileFits(successor.sourceIds.map((id) => data.changes.source(id) ?? { title: id }), DISCORD_LIMITS.fieldValue);
+  const codes = [
+    `ODS ${successor.odsCode}`,
+    successor.onsCode !== undefined ? `ONS ${successor.onsCode}${successor.onsCodeConfidence === 'single-source' ? ' (single source)' : ''}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const sources = linkedWhileFits(
+    successor.sourceIds.map((id) => data.changes.source(id) ?? { title: id }),
+    DISCORD_LIMITS.fieldValue,
+  );
   return {
     title: `${successor.name}`,
     description: truncate(
@@ -104,10 +118,7 @@ export function successorEmbed(successor: Successor, data: Dataset): APIEmbed {
       DISCORD_LIMITS.embedDescription,
     ),
     color: 0x009e73,
-    fields: [
-      ...predecessorFigures(successor, data),
-      { name: 'Sources for the change', value: sources.join('\n') },
-    ].slice(0, DISCORD_LIMITS.embedFields),
+    fields: [...predecessorFigures(successor, data), { name: 'Sources for the change', value: sources.join('\n') }].slice(0, DISCORD_LIMITS.embedFields),
     footer: surveyFooter(data),
   };
 }
@@ -129,7 +140,9 @@ export function fateText(fate: SystemFate, data: Dataset): string {
 
 function fateSince2026(fate: SystemFate, data: Dataset, movedIn2022: boolean): string {
   if (fate.change === 'unchanged') {
-    return movedIn2022 ? 'Still an ICB today, unchanged by the April 2026 mergers.' : 'Still an ICB today, with the same area (unchanged by the April 2026 mergers).';
+    return movedIn2022
+      ? 'Still an ICB today, unchanged by the April 2026 mergers.'
+      : 'Still an ICB today, with the same area (unchanged by the April 2026 mergers).';
   }
   if (fate.change === 'boundary-change') {
     const gained = fate.gained.map((g) => `${g.part ?? 'part'} from ${data.byId.get(g.systemId)?.shortName ?? g.systemId}`).join('; ');

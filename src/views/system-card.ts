@@ -60,12 +60,21 @@ export function dataNotes(system: IcsSystem): string[] {
 /** The card for one 2022 system: figures with ranks, the position read and quoted, and what does not add up. */
 export function systemEmbed(system: IcsSystem, data: Dataset, extraFields: APIEmbedField[] = []): APIEmbed {
   const f = system.figures;
-  const heading =
-    system.publishedHeading !== system.region ? ` (the survey printed it under “${system.publishedHeading}”)` : '';
+  const heading = system.publishedHeading !== system.region ? ` (the survey printed it under “${system.publishedHeading}”)` : '';
   const fields: APIEmbedField[] = [
     figureField('Population', f.population !== null ? people(f.population) : null, system.population.published, rankText(system, 'population', data)),
-    figureField('Allocation 2022/23', f.allocationGbpBillions !== null ? gbpBillions(f.allocationGbpBillions) : null, system.allocation.published, rankText(system, 'allocation', data)),
-    figureField('Spend per head', f.spendPerHeadGbp !== null ? gbp(f.spendPerHeadGbp) : null, system.spendPerHead.published, rankText(system, 'spend-per-head', data)),
+    figureField(
+      'Allocation 2022/23',
+      f.allocationGbpBillions !== null ? gbpBillions(f.allocationGbpBillions) : null,
+      system.allocation.published,
+      rankText(system, 'allocation', data),
+    ),
+    figureField(
+      'Spend per head',
+      f.spendPerHeadGbp !== null ? gbp(f.spendPerHeadGbp) : null,
+      system.spendPerHead.published,
+      rankText(system, 'spend-per-head', data),
+    ),
     { name: 'Financial position 2022/23', value: positionLines(system).join('\n') },
     {
       name: 'What the survey says',

@@ -8,8 +8,11 @@ export function truncate(text: string, max: number): string {
 
 /** User text echoed back: markdown neutralised, control characters dropped, length bounded. */
 export function echo(text: string, max = 100): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return escapeMarkdown(truncate(clean, max));
 }
 

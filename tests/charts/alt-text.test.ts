@@ -49,7 +49,10 @@ describe('chartAltText for a bar chart', () => {
 
   it('ranks a highlighted bar with the right ordinal', () => {
     const ranked = (position: number) =>
-      chartAltText({ ...bars, bars: Array.from({ length: 13 }, (_, index) => ({ label: `S${index}`, value: 100 - index, highlight: index === position - 1 })) });
+      chartAltText({
+        ...bars,
+        bars: Array.from({ length: 13 }, (_, index) => ({ label: `S${index}`, value: 100 - index, highlight: index === position - 1 })),
+      });
     expect(ranked(1)).toContain('1st highest of 13');
     expect(ranked(2)).toContain('2nd highest');
     expect(ranked(11)).toContain('11th highest');
@@ -57,7 +60,13 @@ describe('chartAltText for a bar chart', () => {
   });
 
   it('says when the highlighted bar has no figure', () => {
-    const text = chartAltText({ ...bars, bars: [{ label: 'Asked about', value: null, highlight: true, missingLabel: 'not published' }, { label: 'Other', value: 3 }] });
+    const text = chartAltText({
+      ...bars,
+      bars: [
+        { label: 'Asked about', value: null, highlight: true, missingLabel: 'not published' },
+        { label: 'Other', value: 3 },
+      ],
+    });
     expect(text).toContain('Highlighted: Asked about, not published.');
   });
 

@@ -64,7 +64,13 @@ describe('horizontalBarChart', () => {
   });
 
   it('never draws a null as zero: a row of nulls has no bars and no axis', () => {
-    const svg = horizontalBarChart({ ...spec, bars: [{ label: 'A', value: null }, { label: 'B', value: null, missingLabel: 'not stated' }] });
+    const svg = horizontalBarChart({
+      ...spec,
+      bars: [
+        { label: 'A', value: null },
+        { label: 'B', value: null, missingLabel: 'not stated' },
+      ],
+    });
     expect(barRects(svg)).toHaveLength(0);
     expect(svg).not.toContain('class="tick"');
     expect(valueLabels(svg)).toEqual([DEFAULT_MISSING_LABEL, 'not stated']);
@@ -91,7 +97,13 @@ describe('horizontalBarChart', () => {
   });
 
   it('orders bars as given and keeps them proportional to their values', () => {
-    const svg = horizontalBarChart({ ...spec, bars: [{ label: 'A', value: 50 }, { label: 'B', value: 100 }] });
+    const svg = horizontalBarChart({
+      ...spec,
+      bars: [
+        { label: 'A', value: 50 },
+        { label: 'B', value: 100 },
+      ],
+    });
     const widths = barRects(svg).map((rect) => Number(/width="([^"]+)"/.exec(rect)?.[1]));
     expect(widths[1]).toBeCloseTo((widths[0] ?? 0) * 2, 0);
   });
@@ -118,7 +130,13 @@ describe('horizontalBarChart', () => {
   });
 
   it('draws negative values left of a zero line', () => {
-    const svg = horizontalBarChart({ ...spec, bars: [{ label: 'Surplus', value: -10 }, { label: 'Deficit', value: 30 }] });
+    const svg = horizontalBarChart({
+      ...spec,
+      bars: [
+        { label: 'Surplus', value: -10 },
+        { label: 'Deficit', value: 30 },
+      ],
+    });
     const [negative, positive] = barRects(svg).map((rect) => Number(/x="([^"]+)"/.exec(rect)?.[1]));
     expect(negative).toBeLessThan(positive ?? 0);
     expect(valueLabels(svg)[0]).toBe('−£10m');

@@ -34,9 +34,7 @@ const COMMANDS = [
   new SlashCommandBuilder()
     .setName('rank')
     .setDescription('Rank systems by a measure')
-    .addStringOption((option) =>
-      option.setName('metric').setDescription('What to rank by').setRequired(true).addChoices({ name: 'Deficit', value: 'deficit' }),
-    )
+    .addStringOption((option) => option.setName('metric').setDescription('What to rank by').setRequired(true).addChoices({ name: 'Deficit', value: 'deficit' }))
     .addIntegerOption((option) => option.setName('count').setDescription('How many to show'))
     .addNumberOption((option) => option.setName('above').setDescription('Only systems above this share'))
     .toJSON(),
@@ -156,9 +154,7 @@ describe('a real discord.js Client against the fake', () => {
     const { id } = fake.injectAutocomplete({ name: 'ics', focused: { name: 'name', value: 'system 1' } });
     const callback = await fake.waitForCallback(id);
     expect(callback.type).toBe(8);
-    expect(callback.data?.choices).toEqual(
-      Array.from({ length: 10 }, (_, index) => `System ${10 + index}`).map((name) => ({ name, value: name })),
-    );
+    expect(callback.data?.choices).toEqual(Array.from({ length: 10 }, (_, index) => `System ${10 + index}`).map((name) => ({ name, value: name })));
   });
 
   it('delivers a button press answered with update()', async () => {
@@ -257,7 +253,7 @@ describe('command registration over REST only', () => {
     expect(fake.registeredCommands().map((command) => command.name)).not.toContain('chart');
   });
 
-  it("refuses what Discord refuses: an upper-case name gets 400 Invalid Form Body", async () => {
+  it('refuses what Discord refuses: an upper-case name gets 400 Invalid Form Body', async () => {
     const bad = [{ ...COMMANDS[1], name: 'ICS' }];
     const error = await rest.put(Routes.applicationCommands(APP_ID), { body: bad }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DiscordAPIError);
@@ -339,8 +335,7 @@ describe('the gateway and interaction routes, spoken to directly', () => {
     });
 
     const callbackUrl = `${fake.apiBase}/v10/interactions/${id}/${token}/callback`;
-    const post = (url: string, body: unknown) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const invalid = await post(callbackUrl, { type: 4, data: { content: 'x'.repeat(2001) } });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ message: 'Invalid Form Body', code: 50035, errors: expect.any(Object) });
@@ -353,7 +348,10 @@ describe('the gateway and interaction routes, spoken to directly', () => {
     fake.clearViolations();
 
     // What the spec alone refuses (a 1,047-character field, as /help once sent) is refused the same way.
-    const offSpec = await post(callbackUrl, { type: 4, data: { embeds: [{ title: 'Help', fields: [{ name: 'How to ask', value: 'x'.repeat(1047) }] }], allowed_mentions: { parse: [] } } });
+    const offSpec = await post(callbackUrl, {
+      type: 4,
+      data: { embeds: [{ title: 'Help', fields: [{ name: 'How to ask', value: 'x'.repeat(1047) }] }], allowed_mentions: { parse: [] } },
+    });
     expect(offSpec.status).toBe(400);
     fake.clearViolations();
 
@@ -376,9 +374,7 @@ describe('limits.ts', () => {
   it('counts the 6,000 characters across all embeds of a message, not per embed', () => {
     const embeds = (second: number) => [{ description: 'a'.repeat(4096) }, { description: 'b'.repeat(second) }];
     expect(checkInteractionResponse(reply({ embeds: embeds(1904) }))).toEqual([]);
-    expect(checkInteractionResponse(reply({ embeds: embeds(1905) }))).toEqual([
-      'data.embeds: 6001 characters across all embeds > 6000',
-    ]);
+    expect(checkInteractionResponse(reply({ embeds: embeds(1905) }))).toEqual(['data.embeds: 6001 characters across all embeds > 6000']);
   });
 
   it('requires allowed_mentions with an empty parse on every message-carrying response, and only there', () => {

@@ -65,7 +65,11 @@ export interface MessageCommandInput extends InteractionPlace {
 }
 
 /** A message command on someone's message: data.type 3, target_id, and the message under resolved.messages. */
-export function messageCommandInteraction(applicationId: string, input: MessageCommandInput, definition: APIApplicationCommand | undefined): APIMessageApplicationCommandInteraction {
+export function messageCommandInteraction(
+  applicationId: string,
+  input: MessageCommandInput,
+  definition: APIApplicationCommand | undefined,
+): APIMessageApplicationCommandInteraction {
   const base = commandInteraction(applicationId, { ...input, options: [] }, definition);
   const target: APIMessage = {
     ...userMessage(applicationId, { content: input.targetContent, ...(input.dm === true ? { dm: true } : {}) }),
@@ -109,7 +113,18 @@ export function testGuildCreate(applicationId: string): Record<string, unknown> 
     member_count: 2,
     voice_states: [],
     members: [{ user: botUser(applicationId), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
-    channels: [{ id: TEST_CHANNEL_ID, type: ChannelType.GuildText, guild_id: TEST_GUILD_ID, name: 'news', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
+    channels: [
+      {
+        id: TEST_CHANNEL_ID,
+        type: ChannelType.GuildText,
+        guild_id: TEST_GUILD_ID,
+        name: 'news',
+        position: 0,
+        permission_overwrites: [],
+        nsfw: false,
+        parent_id: null,
+      },
+    ],
     threads: [],
     presences: [],
     stage_instances: [],

@@ -181,10 +181,7 @@ function inferredOptionType(value: OptionValue): ApplicationCommandOptionType {
  * `{ name: value }` becomes Discord's option array. Types come from the registered definition when there is
  * one (discord.js's getInteger/getNumber throw on a type mismatch), otherwise from the JavaScript value.
  */
-export function resolveOptions(
-  input: OptionsInput | undefined,
-  definition: APIApplicationCommand | undefined,
-): APIApplicationCommandInteractionDataOption[] {
+export function resolveOptions(input: OptionsInput | undefined, definition: APIApplicationCommand | undefined): APIApplicationCommandInteractionDataOption[] {
   if (input === undefined) return [];
   if (Array.isArray(input)) return input;
   return Object.entries(input).map(([name, value]) => {
@@ -345,12 +342,7 @@ export function botMessage(input: BotMessageInput): APIMessage {
 }
 
 /** An edit (PATCH) replaces the fields it names and keeps the rest, as Discord does. */
-export function editedMessage(
-  original: APIMessage,
-  body: Record<string, unknown>,
-  files: ReceivedFile[],
-  origin: string,
-): APIMessage {
+export function editedMessage(original: APIMessage, body: Record<string, unknown>, files: ReceivedFile[], origin: string): APIMessage {
   const replacement = botMessage({
     applicationId: original.application_id ?? original.author.id,
     channelId: original.channel_id,
@@ -360,9 +352,7 @@ export function editedMessage(
   });
   const keptAttachments = Array.isArray(body.attachments)
     ? original.attachments.filter((attachment) =>
-        (body.attachments as unknown[]).some(
-          (kept) => typeof kept === 'object' && kept !== null && 'id' in kept && kept.id === attachment.id,
-        ),
+        (body.attachments as unknown[]).some((kept) => typeof kept === 'object' && kept !== null && 'id' in kept && kept.id === attachment.id),
       )
     : original.attachments;
   return {

@@ -144,9 +144,7 @@ function messageAfterCallback(context: RestContext, interaction: IssuedInteracti
     case 6:
       return interaction.componentMessage;
     case 7:
-      return interaction.componentMessage
-        ? editedMessage(interaction.componentMessage, data, files, context.origin)
-        : make(data);
+      return interaction.componentMessage ? editedMessage(interaction.componentMessage, data, files, context.origin) : make(data);
     default:
       return interaction.original;
   }
@@ -337,8 +335,7 @@ const routes: Route[] = [
     methods: ['GET', 'PATCH', 'DELETE'],
     pattern: new RegExp(`^/webhooks/${SEGMENT}/${SEGMENT}/messages/${SEGMENT}$`),
     auth: false,
-    handle: (context, request, [applicationId = '', token = '', messageId = '']) =>
-      webhookMessage(context, request, applicationId, token, messageId),
+    handle: (context, request, [applicationId = '', token = '', messageId = '']) => webhookMessage(context, request, applicationId, token, messageId),
   },
 ];
 

@@ -89,11 +89,7 @@ function describeCall(call: RecordedCall): string {
 }
 
 function isCallbackFor(interactionId: string): (call: RecordedCall) => boolean {
-  return (call) =>
-    call.method === 'POST' &&
-    call.status < 300 &&
-    call.path.startsWith(`/interactions/${interactionId}/`) &&
-    call.path.endsWith('/callback');
+  return (call) => call.method === 'POST' && call.status < 300 && call.path.startsWith(`/interactions/${interactionId}/`) && call.path.endsWith('/callback');
 }
 
 export async function startFakeDiscord(options: FakeDiscordOptions): Promise<FakeDiscord> {
@@ -110,10 +106,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const violations: Violation[] = [];
   const commands = new CommandStore(options.applicationId);
   const interactions = new InteractionRegistry();
-  httpServer.on(
-    'request',
-    createRestHandler({ ...options, origin, gatewayUrl, commands, interactions, calls, violations }),
-  );
+  httpServer.on('request', createRestHandler({ ...options, origin, gatewayUrl, commands, interactions, calls, violations }));
   const gateway = new FakeGateway(httpServer, {
     token: options.token,
     applicationId: options.applicationId,
@@ -126,8 +119,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     gateway.dispatch('INTERACTION_CREATE', payload);
     return { id: payload.id, token: payload.token, payload };
   };
-  const definition = (name: string, guildId: string | undefined) =>
-    commands.find(name, guildId ?? TEST_GUILD_ID);
+  const definition = (name: string, guildId: string | undefined) => commands.find(name, guildId ?? TEST_GUILD_ID);
 
   return {
     apiBase: `${origin}/api`,
@@ -152,10 +144,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       return gateway.heartbeatCount;
     },
     registeredCommands: (guildId) => commands.list(guildId),
-    injectCommand: (input) =>
-      inject(commandInteraction(options.applicationId, input, definition(input.name, input.dm ? undefined : input.guildId))),
-    injectAutocomplete: (input) =>
-      inject(autocompleteInteraction(options.applicationId, input, definition(input.name, input.dm ? undefined : input.guildId))),
+    injectCommand: (input) => inject(commandInteraction(options.applicationId, input, definition(input.name, input.dm ? undefined : input.guildId))),
+    injectAutocomplete: (input) => inject(autocompleteInteraction(options.applicationId, input, definition(input.name, input.dm ? undefined : input.guildId))),
     injectButton: (input) => inject(buttonInteraction(options.applicationId, input)),
     injectInteraction: inject,
     injectGuild: () => gateway.dispatch('GUILD_CREATE', testGuildCreate(options.applicationId)),
@@ -167,11 +157,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     injectMessageCommand: (input) =>
       inject(messageCommandInteraction(options.applicationId, input, definition(input.name, input.dm ? undefined : input.guildId))),
     async waitForCallback(interactionId, timeoutMs = DEFAULT_WAIT_MS) {
-      const call = await calls.waitFor(
-        isCallbackFor(interactionId),
-        timeoutMs,
-        `the callback of interaction ${interactionId}`,
-      );
+      const call = await calls.waitFor(isCallbackFor(interactionId), timeoutMs, `the callback of interaction ${interactionId}`);
       const body = (call.body ?? {}) as { type?: number; data?: Record<string, unknown> };
       return { type: body.type ?? -1, data: body.data, files: call.files, call };
     },

@@ -88,7 +88,8 @@ async function forwardInline(id: string, token: string, body: unknown): Promise<
   expect(response.status).toBe(204);
 }
 
-const isEditOf = (token: string) => (call: { method: string; path: string }) => call.method === 'PATCH' && call.path === `/webhooks/${APP_ID}/${token}/messages/@original`;
+const isEditOf = (token: string) => (call: { method: string; path: string }) =>
+  call.method === 'PATCH' && call.path === `/webhooks/${APP_ID}/${token}/messages/@original`;
 
 describe('a reply with files', () => {
   it('goes through the callback route as multipart (payload_json + files[0]) and Discord’s POST gets 202', async () => {

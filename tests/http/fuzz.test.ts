@@ -46,7 +46,10 @@ function send(probe: Probe): Promise<Seen> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${server.url}${probe.path}`, { method: probe.method, headers, agent }, (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk)).on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res
+        .setEncoding('utf8')
+        .on('data', (chunk: string) => (text += chunk))
+        .on('end', () => resolve({ status: res.statusCode ?? 0, text }));
     });
     req.on('error', reject);
     req.end(probe.body);
@@ -54,7 +57,12 @@ function send(probe: Probe): Promise<Seen> {
 }
 
 const headerText = fc.string({ unit: 'grapheme-ascii', maxLength: 200 }).filter((s) => /^[\x20-\x7e]*$/.test(s));
-const option = fc.record({ name: fc.constantFrom('name', 'first', 'second', 'metric', 'region', 'count', 'hide', 'sort', 'x'), type: fc.integer({ min: 1, max: 11 }), value: fc.jsonValue(), focused: fc.boolean() });
+const option = fc.record({
+  name: fc.constantFrom('name', 'first', 'second', 'metric', 'region', 'count', 'hide', 'sort', 'x'),
+  type: fc.integer({ min: 1, max: 11 }),
+  value: fc.jsonValue(),
+  focused: fc.boolean(),
+});
 /** Shapes close to real interactions, so the parser and router see near-misses, not only noise. */
 const interactionLike = fc.record({
   type: fc.oneof(fc.constantFrom(1, 2, 2, 3, 4, 4), fc.integer({ min: -1, max: 7 })),
@@ -62,8 +70,16 @@ const interactionLike = fc.record({
   token: fc.string(),
   application_id: fc.oneof(fc.constant(APP_ID), fc.constant(APP_ID), fc.jsonValue()),
   data: fc.oneof(
-    fc.record({ name: fc.constantFrom('ics', 'compare', 'rank', 'region', 'england', 'help', 'sources', 'nope'), options: fc.array(fc.oneof(option, fc.record({ name: fc.string(), type: fc.constant(1), options: fc.array(option, { maxLength: 3 }) })), { maxLength: 4 }) }),
-    fc.record({ custom_id: fc.oneof(fc.string(), fc.constantFrom('ics:devon', 'compare:devon', 'region:london:name', 'rank:x:y')), component_type: fc.constant(2) }),
+    fc.record({
+      name: fc.constantFrom('ics', 'compare', 'rank', 'region', 'england', 'help', 'sources', 'nope'),
+      options: fc.array(fc.oneof(option, fc.record({ name: fc.string(), type: fc.constant(1), options: fc.array(option, { maxLength: 3 }) })), {
+        maxLength: 4,
+      }),
+    }),
+    fc.record({
+      custom_id: fc.oneof(fc.string(), fc.constantFrom('ics:devon', 'compare:devon', 'region:london:name', 'rank:x:y')),
+      component_type: fc.constant(2),
+    }),
     fc.jsonValue(),
   ),
 });
@@ -76,7 +92,12 @@ const body = fc.oneof(
 );
 const anyProbe: fc.Arbitrary<Probe> = fc.record({
   method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'),
-  path: fc.oneof(fc.constant('/interactions'), fc.constant('/interactions?x=1'), fc.constantFrom('/', '/healthz', '/metrics', '/interactions/', '/%2e%2e/etc'), fc.webPath().map((p) => (p.startsWith('/') ? p : `/${p}`))),
+  path: fc.oneof(
+    fc.constant('/interactions'),
+    fc.constant('/interactions?x=1'),
+    fc.constantFrom('/', '/healthz', '/metrics', '/interactions/', '/%2e%2e/etc'),
+    fc.webPath().map((p) => (p.startsWith('/') ? p : `/${p}`)),
+  ),
   body,
   signing: fc.constantFrom('valid', 'stranger', 'stale', 'random', 'none'),
   extraHeaders: fc.record(
@@ -93,7 +114,10 @@ const anyProbe: fc.Arbitrary<Probe> = fc.record({
 const discordLikeProbe: fc.Arbitrary<Probe> = fc.record({
   method: fc.constant('POST'),
   path: fc.constant('/interactions'),
-  body: fc.oneof(interactionLike.map((v) => Buffer.from(JSON.stringify(v))), body),
+  body: fc.oneof(
+    interactionLike.map((v) => Buffer.from(JSON.stringify(v))),
+    body,
+  ),
   signing: fc.constantFrom('valid', 'valid', 'valid', 'stranger', 'stale', 'random'),
   extraHeaders: fc.constant({}),
 });

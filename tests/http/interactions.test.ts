@@ -89,7 +89,8 @@ function minimalLine(command: CommandModule): string {
   for (const option of (command.definition.options ?? []) as APIApplicationCommandBasicOption[]) {
     if (option.required !== true) continue;
     const choices = 'choices' in option ? option.choices : undefined;
-    const suggested = 'autocomplete' in option && option.autocomplete === true ? app.router.autocomplete(name, { name: option.name, value: '' }, {})[0]?.value : undefined;
+    const suggested =
+      'autocomplete' in option && option.autocomplete === true ? app.router.autocomplete(name, { name: option.name, value: '' }, {})[0]?.value : undefined;
     parts.push(`${option.name}:${String(choices?.[0]?.value ?? suggested ?? 'Devon')}`);
   }
   return parts.join(' ');
@@ -175,7 +176,10 @@ describe('POST /interactions answers as the console renders', () => {
 
   it('flattens subcommand options, as Discord nests them, into the command’s options', async () => {
     const payload = commandFromLine(fake, app, '/ics name:Devon');
-    const nested = { ...payload, data: { ...(payload.data as unknown as Json), options: [{ name: 'card', type: 1, options: (payload.data as { options: unknown }).options }] } };
+    const nested = {
+      ...payload,
+      data: { ...(payload.data as unknown as Json), options: [{ name: 'card', type: 1, options: (payload.data as { options: unknown }).options }] },
+    };
     const answer = await postSigned(server.url, keys, nested);
     expect((JSON.parse(answer.text) as { data: Json }).data).toEqual(await consoleData('/ics name:Devon'));
   });
@@ -216,14 +220,20 @@ describe('POST /interactions refuses what Discord did not sign', () => {
     ['a timestamp 10 minutes ahead', () => signedHeaders(keys, ping, String(Math.floor(Date.now() / 1000) + 600))],
     ['a signature that is not hex', () => ({ ...signedHeaders(keys, ping), 'x-signature-ed25519': 'zz'.repeat(64) })],
     ['a timestamp that is not a number', () => ({ ...signedHeaders(keys, ping), 'x-signature-timestamp': 'yesterday' })],
-    ['no signature header', () => {
-      const { 'x-signature-ed25519': _gone, ...rest } = signedHeaders(keys, ping);
-      return rest;
-    }],
-    ['no timestamp header', () => {
-      const { 'x-signature-timestamp': _gone, ...rest } = signedHeaders(keys, ping);
-      return rest;
-    }],
+    [
+      'no signature header',
+      () => {
+        const { 'x-signature-ed25519': _gone, ...rest } = signedHeaders(keys, ping);
+        return rest;
+      },
+    ],
+    [
+      'no timestamp header',
+      () => {
+        const { 'x-signature-timestamp': _gone, ...rest } = signedHeaders(keys, ping);
+        return rest;
+      },
+    ],
   ])('401 for %s', async (_label, headers) => {
     await expectRefused(await post(`${server.url}/interactions`, ping, headers()), 401);
   });
@@ -240,7 +250,10 @@ describe('POST /interactions refuses what Discord did not sign', () => {
     const streamed = await new Promise<Answer>((resolve, reject) => {
       const req = httpRequest(`${server.url}/interactions`, { method: 'POST', headers: signedHeaders(keys, big) }, (res) => {
         let text = '';
-        res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: new Headers() }));
+        res
+          .setEncoding('utf8')
+          .on('data', (c: string) => (text += c))
+          .on('end', () => resolve({ status: res.statusCode ?? 0, text, headers: new Headers() }));
       });
       req.on('error', reject);
       for (let i = 0; i < 4; i += 1) req.write(big.slice(i * 30_000, (i + 1) * 30_000));

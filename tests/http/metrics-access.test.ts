@@ -48,7 +48,13 @@ describe('METRICS_PORT listener', () => {
   afterAll(() => close());
 
   it('serves GET /metrics on loopback and nothing else', async () => {
-    const listener = await listenForMetrics({ port: 0, host: '127.0.0.1', route: 'open', text: () => Promise.resolve('up 1\n'), contentType: 'text/plain; version=0.0.4' });
+    const listener = await listenForMetrics({
+      port: 0,
+      host: '127.0.0.1',
+      route: 'open',
+      text: () => Promise.resolve('up 1\n'),
+      contentType: 'text/plain; version=0.0.4',
+    });
     close = listener.close;
     url = `http://127.0.0.1:${listener.address.port}`;
     expect(listener.address.address).toBe('127.0.0.1');

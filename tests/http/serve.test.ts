@@ -31,7 +31,17 @@ async function freePort(): Promise<number> {
 
 function environment(port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // DISCORD_API_BASE points nowhere reachable: nothing these tests send may leave the machine.
-  return { ...process.env, DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DISCORD_API_BASE: 'http://127.0.0.1:9/api', DISCORD_TOKEN: '', PRERENDER_CHARTS: 'off', ...extra };
+  return {
+    ...process.env,
+    DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    DISCORD_API_BASE: 'http://127.0.0.1:9/api',
+    DISCORD_TOKEN: '',
+    PRERENDER_CHARTS: 'off',
+    ...extra,
+  };
 }
 
 /** Starts an entry point and resolves once its log has shown `count` lines saying "ready" (pino JSON lines: stdout is a pipe). */
@@ -106,7 +116,10 @@ function onNewConnection(url: string, method: string, body?: string, extra: Reco
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method, headers, agent: false }, (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res
+        .setEncoding('utf8')
+        .on('data', (c: string) => (text += c))
+        .on('end', () => resolve({ status: res.statusCode ?? 0, text }));
     });
     req.on('error', reject);
     req.end(body);

@@ -82,7 +82,8 @@ export function openListener(fake: FakeDiscord): Promise<WebSocket> {
     socket.once('error', reject);
     socket.on('message', (data: Buffer) => {
       const packet = JSON.parse(data.toString()) as { op: number; t: string | null };
-      if (packet.op === 10) socket.send(JSON.stringify({ op: 2, d: { token: TOKEN, intents: 0, properties: { os: 'linux', browser: 'test', device: 'test' } } }));
+      if (packet.op === 10)
+        socket.send(JSON.stringify({ op: 2, d: { token: TOKEN, intents: 0, properties: { os: 'linux', browser: 'test', device: 'test' } } }));
       if (packet.t === 'READY') resolve(socket);
     });
   });

@@ -73,7 +73,10 @@ describe('parseInteraction', () => {
       name: 'ics',
       options: { name: 'Devon' },
     });
-    expect(parseInteraction({ ...target, type: 3, data: { custom_id: 'ics:devon', component_type: 2 } })).toMatchObject({ kind: 'button', customId: 'ics:devon' });
+    expect(parseInteraction({ ...target, type: 3, data: { custom_id: 'ics:devon', component_type: 2 } })).toMatchObject({
+      kind: 'button',
+      customId: 'ics:devon',
+    });
     expect(parseInteraction({ ...target, type: 5, data: {} })).toEqual({ kind: 'unsupported', type: 5 });
   });
 
@@ -82,7 +85,16 @@ describe('parseInteraction', () => {
       {
         name: 'group',
         type: 2,
-        options: [{ name: 'sub', type: 1, options: [{ name: 'count', type: 4, value: 5 }, { name: 'name', type: 3, value: 'dev', focused: true }] }],
+        options: [
+          {
+            name: 'sub',
+            type: 1,
+            options: [
+              { name: 'count', type: 4, value: 5 },
+              { name: 'name', type: 3, value: 'dev', focused: true },
+            ],
+          },
+        ],
       },
     ];
     expect(parseInteraction({ ...target, type: 4, data: { name: 'rank', options: nested } })).toEqual({
@@ -95,7 +107,19 @@ describe('parseInteraction', () => {
   });
 
   it('returns undefined for JSON that is not an interaction it can answer', () => {
-    for (const body of [null, 1, 'x', [], {}, { type: '1' }, { type: 2 }, { ...target, type: 2, data: {} }, { ...target, type: 3, data: {} }, { ...target, type: 4, data: { name: 'ics', options: [] } }, { type: 2, data: { name: 'ics' } }]) {
+    for (const body of [
+      null,
+      1,
+      'x',
+      [],
+      {},
+      { type: '1' },
+      { type: 2 },
+      { ...target, type: 2, data: {} },
+      { ...target, type: 3, data: {} },
+      { ...target, type: 4, data: { name: 'ics', options: [] } },
+      { type: 2, data: { name: 'ics' } },
+    ]) {
       expect(parseInteraction(body)).toBeUndefined();
     }
   });
