@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_DATA_DIR, dataDir, FUNDING_CSV } from './data-files.ts';
 import { DataError, parseOrThrow } from './data-error.ts';
+import { readJson, readText } from './read-json.ts';
 import { buildDataset, type Dataset, type DatasetInput } from './model.ts';
 import { parseChanges } from './changes-parse.ts';
 import { parseStatements } from './statements.ts';
@@ -10,25 +9,7 @@ import { FUNDING_SOURCE_FILE, parseFundingSource } from './funding-parse.ts';
 import { fundingTotals } from './funding-totals.ts';
 import { aliasesFileSchema, contextFileSchema, surveyFileSchema, type AliasesFile, type ContextFile, type SurveyFile } from './survey-schema.ts';
 
-export { DEFAULT_DATA_DIR, dataDir };
-
-function readText(dir: string, file: string): string {
-  const path = join(dir, file);
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    throw new DataError(`data/${file} could not be read at ${path}. Restore it from git (git checkout -- data/${file}).`);
-  }
-}
-
-export function readJson(dir: string, file: string): unknown {
-  const text = readText(dir, file);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new DataError(`data/${file} is not valid JSON (${(error as Error).message}). Fix the syntax in data/${file}.`);
-  }
-}
+export { DEFAULT_DATA_DIR, dataDir, readJson };
 
 /** Checks that span files: ids unique, every system has aliases and nothing else does, every cited source exists. */
 export function crossCheck(survey: SurveyFile, aliases: AliasesFile, context: ContextFile): void {

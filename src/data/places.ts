@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseOrThrow } from './data-error.ts';
-import { dataDir, readJson } from './load.ts';
+import { dataDir } from './data-files.ts';
+import { readJson } from './read-json.ts';
 
 /** [normalised key, name, index into `where`, index into `labels`, population (null = added by hand)] */
 export type PlaceRow = [key: string, name: string, where: number, label: number, population: number | null];
