@@ -16,7 +16,7 @@ export interface App {
 }
 
 export function createContext(data: Dataset): CommandContext {
-  const resolver = createResolver(data.systems, data.changes.successors, getPlaces());
+  const resolver = createResolver(data.systems, data.changes.successors, getPlaces);
   return { data, resolver, autocompleteSystems: createAutocomplete(data.systems, resolver) };
 }
 

@@ -80,7 +80,8 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
     const picked = new Map<string, NameEntry | undefined>();
     // A whole place or postcode typed ("Bourne", "M1") is what the user means, ahead of longer names it begins
     // ("Bournemouth"); so is a very close misspelling of a place when no place starts with the text ("Tadcastr").
-    const wholePlace = resolver.gazetteer !== undefined && !resolver.index.exact.has(q) && (resolver.gazetteer.has(q) || /\d/.test(q));
+    const gazetteer = resolver.index.exact.has(q) ? undefined : resolver.gazetteer;
+    const wholePlace = gazetteer !== undefined && (gazetteer.has(q) || /\d/.test(q));
     if (wholePlace) pick(resolver.resolve(q, { quick: true }), picked);
     else if (scored.length === 0 && places.length === 0 && q.length >= 3) {
       const near = resolver.gazetteer?.near(q);

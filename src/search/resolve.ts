@@ -117,9 +117,17 @@ function containedNames(query: string, index: NameIndex): { hits: NameEntry[][];
 /** Words that say the user means an organisation ("Essex ICB"), not the place. */
 const ORGANISATION_WORDS = /\b(?:nhs|icb|ics|integrated care)\b/;
 
-export function createResolver(systems: readonly IcsSystem[], successors: readonly Successor[] = [], places?: PlacesFile): Resolver {
+/**
+ * `places` may be given as a function: the gazetteer is then read and indexed on the first look-up that needs it, so a
+ * start-up that only answers system names (most answers) never pays for it.
+ */
+export function createResolver(systems: readonly IcsSystem[], successors: readonly Successor[] = [], places?: PlacesFile | (() => PlacesFile)): Resolver {
   const index = buildNameIndex(systems);
-  const gazetteer = places === undefined ? undefined : createGazetteer(places);
+  let built: Gazetteer | undefined;
+  const gazetteer = (): Gazetteer | undefined => {
+    if (built === undefined && places !== undefined) built = createGazetteer(typeof places === 'function' ? places() : places);
+    return built;
+  };
   const successorIndex = buildSuccessorIndex(successors);
   const byId = new Map(systems.map((s) => [s.id, s]));
   const system = (id: string): IcsSystem => {
@@ -178,7 +186,7 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     const full = normalise(clipped).slice(0, MAX_QUERY_CHARS);
     // "devon ics please", "hi bot, birmingham": the chatter around a name is not part of it.
     const quiet = withoutChatter(full);
-    const known = index.exact.has(full) || (gazetteer?.has(full) ?? false);
+    const known = index.exact.has(full) || (gazetteer()?.has(full) ?? false);
     const q = quiet === '' || known ? full : quiet;
     if (q.length < 2 || isNotAName(q) || isNotAName(canonical(clipped))) return { kind: 'notFound', suggestions: [] };
 
@@ -186,11 +194,11 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     const successor = successorIndex.find(q);
     const asOrganisation = ORGANISATION_WORDS.test(canonical(clipped));
     if (exact === undefined) {
-      const place = gazetteer?.lookup(q === full ? clipped : q, q);
+      const place = gazetteer()?.lookup(q === full ? clipped : q, q);
       if (place !== undefined) return fromPlace(place, raw.trim());
     } else if (strongest(exact)[0]?.kind === 'place') {
       // A place the project's aliases know gives way only to namesakes of real weight elsewhere ("Richmond").
-      const rivals = gazetteer?.rivals(q, new Set(exact.map((e) => e.systemId)));
+      const rivals = gazetteer()?.rivals(q, new Set(exact.map((e) => e.systemId)));
       if (rivals !== undefined) return fromPlace(rivals, raw.trim());
     }
     if (exact !== undefined) {
@@ -236,7 +244,7 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     const near = successorIndex.findNear(q);
     if (near !== undefined) return { kind: 'successor', successor: near };
     // A half-typed name (autocomplete's quick mode) is not a typo of a longer one.
-    const nearPlace = options.quick === true ? undefined : gazetteer?.near(q);
+    const nearPlace = options.quick === true ? undefined : gazetteer()?.near(q);
     if (nearPlace !== undefined) return fromPlace(nearPlace, raw.trim());
 
     const ranked = fuzzy(q, MAX_SUGGESTIONS + 1, { rerank: options.quick === true ? 'whole' : 'full' });
@@ -255,5 +263,13 @@ export function createResolver(systems: readonly IcsSystem[], successors: readon
     return { kind: 'notFound', suggestions };
   }
 
-  return { resolve, fuzzy, index, successorIndex, ...(gazetteer === undefined ? {} : { gazetteer }) };
+  return {
+    resolve,
+    fuzzy,
+    index,
+    successorIndex,
+    get gazetteer() {
+      return gazetteer();
+    },
+  };
 }
