@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { Dataset } from '../src/data/model.ts';
-import { loadPlaces } from '../src/data/places.ts';
+import { loadPlaces } from '../src/data/places-schema.ts';
 import { createResolver, type Resolver } from '../src/search/resolve.ts';
 import { QUERIES } from '../tests/support/fixture.ts';
 import { elapsedMs, roundMs, summarise, timeSync } from './stats.ts';

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/core/app.ts';
 import { DataError } from '../src/data/data-error.ts';
 import { parseChanges } from '../src/data/changes-parse.ts';
-import { SOURCE_YEARS, parseSourceYears } from '../src/data/source-years.ts';
+import { SOURCE_YEARS } from '../src/data/source-years.ts';
+import { parseSourceYears } from '../src/data/source-years-schema.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { limitViolations, replyText, testApp } from './support/app.ts';
 

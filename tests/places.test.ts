@@ -2,7 +2,7 @@
 // (data/places.json), before any fuzzy match; namesakes ask which one; places outside England say so.
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/data/load.ts';
-import { loadPlaces } from '../src/data/places.ts';
+import { loadPlaces } from '../src/data/places-schema.ts';
 import { CHATTER_WORDS } from '../src/search/chatter.ts';
 import { normalise } from '../src/search/normalise.ts';
 import { createResolver, type Resolution } from '../src/search/resolve.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../src/data/load.ts';
-import { loadPlaces } from '../src/data/places.ts';
+import { loadPlaces } from '../src/data/places-schema.ts';
 import { createAutocomplete } from '../src/search/autocomplete.ts';
 import { normalise } from '../src/search/normalise.ts';
 import { resolveRegion } from '../src/search/regions.ts';

@@ -7,7 +7,18 @@ export const DEFAULT_DATA_DIR = join(PROJECT_ROOT, 'data');
 export const FUNDING_CSV = 'sources/nhse-icb-allocations-2023-24-to-2024-25.csv';
 
 /** Every file under data/ the dataset is built from: the snapshot's hash covers exactly these. */
-export const DATA_FILES = ['survey.json', 'aliases.json', 'context.json', 'changes.json', 'statements.json', 'funding-source.json', FUNDING_CSV] as const;
+export const DATA_FILES = [
+  'survey.json',
+  'aliases.json',
+  'context.json',
+  'changes.json',
+  'statements.json',
+  'funding-source.json',
+  FUNDING_CSV,
+  // Read at start without the schema library: validated by the build, so a change since must refuse the snapshot.
+  'places.json',
+  'source-years.json',
+] as const;
 
 /** ICS_DATA_DIR points the bot at another copy of data/ (a staging dataset, or a corrupt copy in tests). */
 export function dataDir(): string {

@@ -1,6 +1,8 @@
 import { DEFAULT_DATA_DIR, dataDir, FUNDING_CSV } from './data-files.ts';
 import { DataError, parseOrThrow } from './data-error.ts';
 import { readJson, readText } from './read-json.ts';
+import { loadPlaces } from './places-schema.ts';
+import { parseSourceYears } from './source-years-schema.ts';
 import { buildDataset, type Dataset, type DatasetInput } from './model.ts';
 import { parseChanges } from './changes-parse.ts';
 import { parseStatements } from './statements.ts';
@@ -36,6 +38,9 @@ export function loadDatasetInput(dir: string = dataDir()): DatasetInput {
   const aliases = parseOrThrow(aliasesFileSchema, readJson(dir, 'aliases.json'), 'data/aliases.json');
   const context = parseOrThrow(contextFileSchema, readJson(dir, 'context.json'), 'data/context.json');
   crossCheck(survey, aliases, context);
+  // Validated here with the rest of data/, though read apart at start-up (places.ts, source-years.ts).
+  loadPlaces(dir);
+  parseSourceYears(readJson(dir, 'source-years.json'));
   const systemIds = new Set(survey.systems.map((s) => s.id));
   const changes = parseChanges(readJson(dir, 'changes.json'), systemIds);
   const statements = parseStatements(readJson(dir, 'statements.json'), systemIds, context.sources);
