@@ -14,6 +14,9 @@ import { METRIC_CHOICES, ORDER_CHOICES } from '../src/views/metric-choices.ts';
 import { checkInteractionResponse } from './fake-discord/limits.ts';
 import { specCallbackProblems } from './fake-discord/spec.ts';
 import { testApp } from './support/app.ts';
+import { isFlagged } from '../src/data/figure-flags.ts';
+import { isMetricId } from '../src/data/metrics.ts';
+import type { Dataset } from '../src/data/model.ts';
 
 interface Asked {
   label: string;
@@ -31,7 +34,7 @@ function texts(reply: Reply): string[] {
   return [reply.content ?? '', ...reply.embeds.flatMap((e) => [e.title ?? '', e.description ?? '', ...(e.fields ?? []).flatMap((f) => [f.name, f.value])])];
 }
 
-function problemsOf(asked: Asked): string[] {
+function problemsOf(asked: Asked, data: Dataset): string[] {
   const { reply, label, hidden } = asked;
   const body = { type: 4, data: JSON.parse(JSON.stringify(toMessageData(reply))) as unknown };
   const problems = [...checkInteractionResponse(body), ...specCallbackProblems(body)];
@@ -44,6 +47,14 @@ function problemsOf(asked: Asked): string[] {
   }
   if (hidden && !reply.ephemeral) problems.push('a hidden request answered in public');
   if (/out of date|older version/.test(reply.content ?? '')) problems.push(`a fresh button answered "${reply.content ?? ''}"`);
+  // Flags follow the figure: a ranked line naming a system whose figures for that metric do not add up carries ⚠.
+  const metric = /"metric":"([a-z0-9-]+)"/.exec(label)?.[1];
+  if (label.startsWith('/rank') && metric !== undefined && isMetricId(metric)) {
+    for (const line of (reply.embeds[0]?.description ?? '').split('\n')) {
+      const flagged = data.systems.find((s) => line.includes(` ${s.shortName} — `) && isFlagged(s, metric));
+      if (flagged !== undefined && !line.endsWith('⚠')) problems.push(`${flagged.shortName} ranked on ${metric} without ⚠`);
+    }
+  }
   for (const id of customIds(reply)) if (!decodeButton(id).ok) problems.push(`custom id ${id} does not decode`);
   return problems.map((p) => `${label}: ${p}`);
 }
@@ -52,6 +63,7 @@ describe('the sweep: every reply and every button within every limit', () => {
   const warnings: string[] = [];
   const asked: Asked[] = [];
   let router: Router;
+  let dataset: Dataset;
 
   beforeAll(async () => {
     const app = await testApp();
@@ -63,6 +75,7 @@ describe('the sweep: every reply and every button within every limit', () => {
     });
     router = createRouter(app.router.commands, app.ctx, pino({ level: 'warn' }, sink));
     const { data } = app;
+    dataset = data;
     const systems = data.systems.map((s) => s.publishedName);
     const longest = [...data.systems]
       .sort((a, b) => b.shortName.length - a.shortName.length)
@@ -134,7 +147,7 @@ describe('the sweep: every reply and every button within every limit', () => {
   });
 
   it('finds no reply over a limit, off the spec, with open markdown, a stale fresh button, or a leaked hidden answer', () => {
-    expect(asked.flatMap(problemsOf)).toEqual([]);
+    expect(asked.flatMap((a) => problemsOf(a, dataset))).toEqual([]);
   });
 
   it('needed no cut: every reply fits by design, so the guard never had to trim one', () => {

@@ -3,6 +3,7 @@ import type { IcsSystem, RegionSummary } from '../data/model.ts';
 import { METRICS, type MetricId } from '../data/metrics.ts';
 import { gbpMillions } from '../format/numbers.ts';
 import { shortName } from '../data/names.ts';
+import { isFlagged } from '../data/figure-flags.ts';
 
 const SUBTITLE = 'Survey of ICS finances, early 2022 (The Lowdown / NHS Support Federation)';
 const ALLOCATIONS_SUBTITLE = 'NHS England, ICB allocations 2023/24 to 2024/25 (workbook v1.2)';
@@ -12,14 +13,18 @@ function subtitleFor(metric: MetricId): string {
 }
 
 /** What a bar carries beside its value: whether it is a range midpoint, a gap rather than a deficit, or break-even. */
+/** The bar's kind (a gap, a range midpoint) and a ⚠ where the row's own figures do not add up, as the tables say. */
 function annotation(system: IcsSystem, metric: MetricId): string | undefined {
-  if (!metric.startsWith('deficit')) return undefined;
+  const notes: string[] = [];
   const { position } = system;
-  if (position.range !== null && system.figures.deficitIsRangeMidpoint)
-    return `midpoint of ${gbpMillions(position.range.lowGbpM)}–${gbpMillions(position.range.highGbpM)}`;
-  if (position.status === 'financial-gap') return 'gap';
-  if (position.status === 'break-even') return 'break-even';
-  return undefined;
+  if (metric.startsWith('deficit')) {
+    if (position.range !== null && system.figures.deficitIsRangeMidpoint)
+      notes.push(`midpoint of ${gbpMillions(position.range.lowGbpM)}–${gbpMillions(position.range.highGbpM)}`);
+    else if (position.status === 'financial-gap') notes.push('gap');
+    else if (position.status === 'break-even') notes.push('break-even');
+  }
+  if (isFlagged(system, metric)) notes.push('⚠ row does not add up');
+  return notes.length === 0 ? undefined : notes.join('; ');
 }
 
 function missingLabel(system: IcsSystem, metric: MetricId): string {
