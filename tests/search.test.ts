@@ -128,6 +128,12 @@ describe('autocomplete', () => {
     return result.kind === 'match' || result.kind === 'ambiguous' || (result.kind === 'notFound' && result.outside !== undefined);
   };
 
+  it('gives a place split between systems one choice, not two with the same value (found by the property below)', () => {
+    const choices = autocomplete('N h');
+    expect(new Set(choices.map((c) => c.value)).size).toBe(choices.length);
+    expect(choices.map((c) => c.name)).toContain('North Hertfordshire (North Hertfordshire) → Hertfordshire and West Essex or Cambridgeshire and Pete…');
+  });
+
   it('holds Discord’s limits for any input', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 2000 }), (input) => {

@@ -119,13 +119,23 @@ export function createAutocomplete(systems: readonly IcsSystem[], resolver: Reso
     return resolver.gazetteer.prefix(q, limit).flatMap(({ name, answer }): Choice[] => {
       if (answer.kind === 'system') return [{ name: truncate(`${name} → ${nameOf(answer.systemId)}`, DISCORD_LIMITS.choiceName), value: name }];
       if (answer.kind === 'outside') return [{ name: truncate(`${name} (${answer.country}): not in England`, DISCORD_LIMITS.choiceName), value: name }];
-      // Postcode choices never come from a name prefix; namesakes each get their own line.
-      return answer.options.map((o) => ({
+      // Postcode choices never come from a name prefix; namesakes each get their own line, and one place split between
+      // systems (an authority) one line naming them all, since its value is the same.
+      const byValue = new Map<string, { name: string; label: string; targets: string[] }>();
+      for (const o of answer.options) {
+        const value = `${o.name}, ${o.label}`;
+        const entry = byValue.get(value) ?? { name: o.name, label: o.label, targets: [] };
+        entry.targets.push(o.systemId === null ? 'not in England' : nameOf(o.systemId));
+        byValue.set(value, entry);
+      }
+      return [...byValue].map(([value, o]) => ({
         name: truncate(
-          o.systemId === null ? `${o.name} (${o.label}): not in England` : `${o.name} (${o.label}) → ${nameOf(o.systemId)}`,
+          o.targets.length === 1 && o.targets[0] === 'not in England'
+            ? `${o.name} (${o.label}): not in England`
+            : `${o.name} (${o.label}) → ${o.targets.join(' or ')}`,
           DISCORD_LIMITS.choiceName,
         ),
-        value: `${o.name}, ${o.label}`,
+        value,
       }));
     });
   }
