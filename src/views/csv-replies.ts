@@ -1,6 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponent } from 'discord-api-types/v10';
 import type { Dataset, IcsSystem } from '../data/model.ts';
-import { columnsCsv, datasetCsv, sourcesCsv, tableCsv } from '../export/csv.ts';
 import { ComponentType } from '../protocol/api.ts';
 import { actionButton, type ButtonAction } from '../protocol/buttons.ts';
 import { reply, type Reply, type ReplyFile } from '../protocol/reply.ts';
@@ -15,8 +14,12 @@ function csvFile(name: string, text: string, description: string): ReplyFile {
   return { name, data: Buffer.from(text, 'utf8'), description };
 }
 
+/** The CSV writer (csv-stringify) loads on the first CSV asked for, not at every start. */
+const csvWriter = () => import('../export/csv.ts');
+
 /** /data: the whole dataset, its column guide and its sources, with the provenance in the message itself. */
-export function dataReply(data: Dataset, hide: boolean): Reply {
+export async function dataReply(data: Dataset, hide: boolean): Promise<Reply> {
+  const { columnsCsv, datasetCsv, sourcesCsv } = await csvWriter();
   const content = [
     `**The whole dataset as CSV**: one row per system (${data.systems.length}), every figure as the survey printed it and as the bot reads it, the data flags, derived figures, NHS England’s official funding figures and the ICB covering the area since 2026.`,
     sourceYearsLine(data),
@@ -49,13 +52,14 @@ export function splitCsvArg(args: readonly string[]): { args: readonly string[];
 }
 
 /** The answer to a "CSV" button: the reply's rows as a file, hidden (it is for the one who pressed). */
-export function tableCsvReply(
+export async function tableCsvReply(
   name: string,
   what: string,
   lead: 'rank' | 'order',
   rows: ReadonlyArray<{ position: number; system: IcsSystem }>,
   data: Dataset,
-): Reply {
+): Promise<Reply> {
+  const { tableCsv } = await csvWriter();
   return reply({
     ephemeral: true,
     content: `**${what}** as CSV: ${rows.length} row${rows.length === 1 ? '' : 's'}, in the reply’s order (column \`${lead}\`). Every column for every system: \`/data\`.`,
