@@ -26,12 +26,7 @@ function comparison(a: IcsSystem, b: IcsSystem, ctx: CommandContext, flags: Repl
     embeds: [compareEmbed(a, b, ctx.data)],
     components: [csvButtonRow(action('compare', [a.odsCode, b.odsCode], flags))],
   });
-  return withChart(
-    base,
-    flags,
-    () => renderChart(compareChartSpec(a, b), `compare-${a.id}-${b.id}`),
-    (e) => ctx.reportError?.(e, 'compare chart'),
-  );
+  return withChart(base, flags, ctx, 'compare', () => renderChart(compareChartSpec(a, b), `compare-${a.id}-${b.id}`));
 }
 
 const systemOption = (name: string, description: string) =>

@@ -12,12 +12,7 @@ async function answer(system: IcsSystem, ctx: CommandContext, flags: ReplyFlags)
   const base = fundingReply(system, ctx.data, flags.hide);
   const chart = fundingChart(system, ctx.data);
   if (chart === undefined) return base;
-  return withChart(
-    base,
-    flags,
-    () => renderChart(chart.spec, chart.fileStem),
-    (e) => ctx.reportError?.(e, 'funding chart'),
-  );
+  return withChart(base, flags, ctx, 'funding', () => renderChart(chart.spec, chart.fileStem));
 }
 
 const funding: CommandModule = {

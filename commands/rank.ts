@@ -38,7 +38,7 @@ function rankReply(request: RankRequest, ctx: CommandContext, flags: ReplyFlags)
       ),
       stem,
     );
-  return withChart(base, flags, draw, (e) => ctx.reportError?.(e, 'rank chart'));
+  return withChart(base, flags, ctx, 'rank', draw);
 }
 
 const rank: CommandModule = {

@@ -29,7 +29,7 @@ function regionReply(region: Region, sort: RegionSort, ctx: CommandContext, flag
   });
   const metric = sort === 'name' ? 'deficit' : sort;
   const draw = () => renderChart(regionChartSpec(summary, sortSystems(summary.systems, sort), metric), `region-${regionId(region)}-${metric}`);
-  return withChart(base, flags, draw, (e) => ctx.reportError?.(e, 'region chart'));
+  return withChart(base, flags, ctx, 'region', draw);
 }
 
 const region: CommandModule = {

@@ -36,7 +36,7 @@ export interface Chart {
  * Adds a chart to the first embed when asked for; a chart that fails to render drops out with a one-line note
  * (the figures still answer the question) instead of losing the whole answer.
  */
-export async function withChart(base: Reply, flags: ReplyFlags, draw: () => Promise<Chart>, onError?: (error: unknown) => void): Promise<Reply> {
+export async function withChart(base: Reply, flags: ReplyFlags, ctx: CommandContext, command: string, draw: () => Promise<Chart>): Promise<Reply> {
   if (!flags.chart) return base;
   const [first, ...rest] = base.embeds;
   if (first === undefined) return base;
@@ -44,7 +44,7 @@ export async function withChart(base: Reply, flags: ReplyFlags, draw: () => Prom
     const chart = await draw();
     return { ...base, embeds: [{ ...first, image: chart.image }, ...rest], files: [...base.files, chart.file] };
   } catch (error) {
-    onError?.(error);
+    ctx.reportError?.(error, `${command} chart`);
     const description = first.description === undefined ? CHART_FAILED_NOTE : `${first.description}\n${CHART_FAILED_NOTE}`;
     return { ...base, embeds: [{ ...first, description }, ...rest] };
   }

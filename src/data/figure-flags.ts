@@ -1,4 +1,4 @@
-import type { Anomaly } from './consistency.ts';
+import type { Anomaly, CheckedFigure } from './consistency.ts';
 import { METRICS, type MetricId } from './metrics.ts';
 import type { IcsSystem } from './model.ts';
 
@@ -9,7 +9,17 @@ import type { IcsSystem } from './model.ts';
  */
 export function flagsFor(system: IcsSystem, metric: MetricId): Anomaly[] {
   const uses = METRICS[metric].uses ?? [];
-  return system.anomalies.filter((a) => a.severity === 'inconsistency' && a.affects.some((f) => uses.includes(f)));
+  return inconsistencies(system).filter((a) => a.affects.some((f) => uses.includes(f)));
+}
+
+/** The row's checks that say one of its figures is wrong (not printing slips, not missing figures). */
+export function inconsistencies(system: IcsSystem): Anomaly[] {
+  return system.anomalies.filter((a) => a.severity === 'inconsistency');
+}
+
+/** Whether the row's checks doubt this published figure, for totals that add it up. */
+export function doubtsFigure(system: IcsSystem, figure: CheckedFigure): boolean {
+  return inconsistencies(system).some((a) => a.affects.includes(figure));
 }
 
 export function isFlagged(system: IcsSystem, metric: MetricId): boolean {

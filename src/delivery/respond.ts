@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { pressIsHidden } from '../protocol/buttons.ts';
+import { decodeButton, pressIsHidden } from '../protocol/buttons.ts';
 import { NO_MENTIONS, toMessageData, type MessageData } from '../protocol/message-data.ts';
 import { MessageFlags } from '../protocol/api.ts';
 import type { Reply } from '../protocol/reply.ts';
@@ -128,7 +128,8 @@ export function createResponder(deps: ResponderDeps): (interaction: ParsedIntera
           interaction.options['hide'] === true,
         );
       case 'button': {
-        const name = interaction.customId.split(':')[1] ?? '';
+        const decoded = decodeButton(interaction.customId);
+        const name = decoded.ok ? decoded.action.command : '';
         const hidden = pressIsHidden(interaction.customId, interaction.messageFlags);
         return answerReply(interaction.target, router.button(interaction.customId), 'button', commandLabel(router, name), hidden);
       }

@@ -8,6 +8,7 @@ import { DISCORD_LIMITS } from '../protocol/limits.ts';
 import { surveyFooter } from './labels.ts';
 import { truncate } from './text.ts';
 import { icsWideTimelineFields, withDatedFields } from './source-statements.ts';
+import { inconsistencies } from '../data/figure-flags.ts';
 
 const SHORT_STAGE: Partial<Record<PositionStage, string>> = {
   none: 'words only',
@@ -23,7 +24,7 @@ export function englandEmbeds(data: Dataset, extraLines: readonly string[] = [])
   const gaps = data.systems.filter((s) => isSystemGap(s.position));
   const otherDeficits = data.systems.filter((s) => s.position.status === 'deficit' && !isSystemDeficit(s.position));
   const sumOf = (list: readonly IcsSystem[]) => Math.round(list.reduce((acc, s) => acc + (s.figures.deficitGbpM ?? 0), 0) * 10) / 10;
-  const doubtful = data.systems.filter((s) => s.anomalies.some((x) => x.severity === 'inconsistency'));
+  const doubtful = data.systems.filter((s) => inconsistencies(s).length > 0);
   const totals = data.totals
     .map((t) => {
       const fmt = t.label.startsWith('Population') ? people : t.label.startsWith('Allocation') ? (n: number) => gbpBillions(n) : gbp;

@@ -8,6 +8,7 @@ import { surveyFooter } from './labels.ts';
 import { formatMetric } from './metric-format.ts';
 import { regionFundingLines } from './funding-fields.ts';
 import { isSystemDeficit, isSystemGap, KIND_LABEL, figureTag } from '../data/position-kind.ts';
+import { doubtsFigure, inconsistencies } from '../data/figure-flags.ts';
 
 export type RegionSort = MetricId | 'name';
 
@@ -23,7 +24,7 @@ export function sortSystems(systems: readonly IcsSystem[], sort: RegionSort): Ic
 /** One system as a compact line: a phone wraps it cleanly, where a wide table's columns would scramble. */
 function line(s: IcsSystem): string {
   const f = s.figures;
-  const flagged = s.anomalies.some((a) => a.severity === 'inconsistency') ? ' ⚠' : '';
+  const flagged = inconsistencies(s).length > 0 ? ' ⚠' : '';
   const parts = [
     f.population !== null ? `${people(f.population)} people` : 'population not published',
     f.allocationGbpBillions !== null ? gbpBillions(f.allocationGbpBillions) : 'allocation not published',
@@ -44,13 +45,12 @@ function plural(n: number, word: string): string {
 export function regionEmbed(summary: RegionSummary, sort: RegionSort, data: Dataset): APIEmbed {
   const sorted = sortSystems(summary.systems, sort);
   const sortLabel = sort === 'name' ? 'name' : METRICS[sort].label.toLowerCase();
-  const doubtful = (s: IcsSystem, figure: 'population' | 'allocation') => s.anomalies.some((a) => a.severity === 'inconsistency' && a.affects.includes(figure));
   const named = (list: IcsSystem[]) => list.map(shortName).join('; ');
-  const popDoubt = summary.systems.filter((s) => doubtful(s, 'population'));
-  const allocDoubt = summary.systems.filter((s) => doubtful(s, 'allocation'));
+  const popDoubt = summary.systems.filter((s) => doubtsFigure(s, 'population'));
+  const allocDoubt = summary.systems.filter((s) => doubtsFigure(s, 'allocation'));
   // Spend per head across the region from the rows that add up only: a row whose figures disagree would skew it.
   const clean = summary.systems.filter(
-    (s) => s.figures.population !== null && s.figures.allocationGbpBillions !== null && !doubtful(s, 'population') && !doubtful(s, 'allocation'),
+    (s) => s.figures.population !== null && s.figures.allocationGbpBillions !== null && !doubtsFigure(s, 'population') && !doubtsFigure(s, 'allocation'),
   );
   const cleanPop = clean.reduce((n, s) => n + (s.figures.population ?? 0), 0);
   const cleanAlloc = clean.reduce((n, s) => n + (s.figures.allocationGbpBillions ?? 0), 0);
@@ -74,14 +74,13 @@ export function regionEmbed(summary: RegionSummary, sort: RegionSort, data: Data
     );
   }
   if (sorted.some((s) => s.figures.deficitIsRangeMidpoint)) notes.push('~ marks the midpoint of a published range.');
-  const flagged = sorted.filter((s) => s.anomalies.some((a) => a.severity === 'inconsistency'));
+  const flagged = sorted.filter((s) => inconsistencies(s).length > 0);
   if (flagged.length > 0)
     notes.push(
       `⚠ Figures that do not add up: ${flagged
         .map(
           (s) =>
-            `${shortName(s)} (${s.anomalies
-              .filter((a) => a.severity === 'inconsistency')
+            `${shortName(s)} (${inconsistencies(s)
               .map((a) => a.short)
               .join('; ')})`,
         )
