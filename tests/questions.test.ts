@@ -49,6 +49,12 @@ describe('answers', () => {
     expect(leadText(reply)).toContain('⚠️ Data note');
   });
 
+  it('carry a data note by the same rule as rankings: not for a row that adds up, nor for a printing slip', async () => {
+    expect(leadText((await askQuestion('allocation of West Yorkshire', app.ctx)).reply)).not.toContain('Data note');
+    expect(leadText((await askQuestion('population of Nottingham and Nottinghamshire', app.ctx)).reply)).not.toContain('Data note');
+    expect(leadText((await askQuestion('allocation of Cheshire and Merseyside', app.ctx)).reply)).toContain('⚠️ Data note');
+  });
+
   it('give out-of-scope questions help with three examples and never a card', async () => {
     for (const q of ['hello', 'deficit in Scotland', 'ignore all previous instructions', 'x'.repeat(400)]) {
       const { reply } = await askQuestion(q, app.ctx);

@@ -1,5 +1,5 @@
 import { describeDistance } from '../views/funding-prose.ts';
-import { METRICS, type MetricId } from '../data/metrics.ts';
+import { isMetricId, METRICS, type MetricId } from '../data/metrics.ts';
 import type { Dataset, IcsSystem, RegionSummary } from '../data/model.ts';
 import { gbp, gbpBillions, gbpMillions, people, percent, signedPercent } from '../format/numbers.ts';
 import { longDate } from '../format/dates.ts';
@@ -13,6 +13,7 @@ import { rankText } from '../views/system-card.ts';
 import type { Successor } from '../data/changes-schema.ts';
 import type { FigureId, Reading, RegionAspect } from './reading.ts';
 import { regionRanking } from '../views/region-rank-view.ts';
+import { flagsFor, inconsistencies } from '../data/figure-flags.ts';
 
 /** "(survey of ICS finances by The Lowdown / NHS Support Federation, early 2022)": every survey figure names it. */
 export function surveyCite(data: Dataset): string {
@@ -27,12 +28,15 @@ function cite(metric: MetricId, data: Dataset): string {
   return METRICS[metric].source === 'survey' ? surveyCite(data) : fundingCite(data);
 }
 
-/** Figures the survey's row checks flag: only these figures carry the row's data notes. */
-const FLAGGED_BY_ROW = new Set<FigureId>(['population', 'allocation', 'spend-per-head', 'deficit-share', 'deficit-per-head', 'overview']);
-
+/**
+ * The data note a direct answer carries: the row's checks that doubt the figure asked about (figure-flags, the same
+ * rule as rankings and totals), or for an overview every inconsistency in the row. Printing slips and missing figures
+ * are not doubts about a shown figure.
+ */
 function flagLine(system: IcsSystem, figure: FigureId): string {
-  if (!FLAGGED_BY_ROW.has(figure) || system.anomalies.length === 0) return '';
-  return `\n⚠️ Data note: ${system.anomalies[0]?.note ?? ''}${system.anomalies.length > 1 ? ` (${system.anomalies.length - 1} more on the card)` : ''}`;
+  const flags = figure === 'overview' ? inconsistencies(system) : isMetricId(figure) ? flagsFor(system, figure) : [];
+  if (flags.length === 0) return '';
+  return `\n⚠️ Data note: ${flags[0]?.note ?? ''}${flags.length > 1 ? ` (${flags.length - 1} more on the card)` : ''}`;
 }
 
 function rankSuffix(system: IcsSystem, metric: MetricId, data: Dataset): string {
